@@ -1,0 +1,4 @@
+export { ConfigError } from "./errors";
+export { loadStackSettings, parsePlatformConfig, NAMESPACE } from "./load";
+export type { StackSettings } from "./load";
+export * from "./schema";

@@ -1,0 +1,137 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { ConfigError } from "./errors";
+import { PlatformConfig, platformConfigSchema } from "./schema";
+
+export const NAMESPACE = "analytics-platform";
+
+/** The validated configuration plus what the program needs to know about where it runs. */
+export interface StackSettings {
+    project: string;
+    stack: string;
+    region: string;
+    config: PlatformConfig;
+}
+
+/**
+ * Reads and validates the running stack's configuration, before any resource is registered.
+ * Throws a ConfigError naming file, key, expectation and finding for each mistake.
+ */
+export function loadStackSettings(): StackSettings {
+    const stack = pulumi.getStack();
+    const file = `Pulumi.${stack}.yaml`;
+    const values = pulumi.runtime.allConfig();
+    const region = values["aws:region"];
+    const problems: string[] = [];
+    if (!region) problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1, found nothing`);
+    try {
+        const config = parsePlatformConfig(file, values);
+        if (problems.length > 0) throw new ConfigError(problems);
+        return { project: pulumi.getProject(), stack, region, config };
+    } catch (err) {
+        if (err instanceof ConfigError) throw new ConfigError([...problems, ...err.problems]);
+        throw err;
+    }
+}
+
+/**
+ * Validates the `analytics-platform:*` keys of a flat config map as the Pulumi CLI hands it to a
+ * program: plain strings as they are, numbers, booleans and objects as JSON text.
+ */
+export function parsePlatformConfig(file: string, values: Record<string, string>): PlatformConfig {
+    const problems: string[] = [];
+    const known = Object.keys(platformConfigSchema.shape);
+    const raw: Record<string, unknown> = {};
+    for (const [fullKey, text] of Object.entries(values)) {
+        if (!fullKey.startsWith(`${NAMESPACE}:`)) continue;
+        const key = fullKey.slice(NAMESPACE.length + 1);
+        if (!known.includes(key)) {
+            problems.push(`${file}: ${fullKey}: unknown key; expected one of ${known.join(", ")}, found "${key}"`);
+            continue;
+        }
+        raw[key] = parseValue(text);
+    }
+    const result = platformConfigSchema.safeParse(raw, { reportInput: true });
+    if (!result.success) problems.push(...result.error.issues.flatMap((issue) => describeIssue(file, issue)));
+    if (problems.length > 0) throw new ConfigError(problems);
+    return (result as { data: PlatformConfig }).data;
+}
+
+function parseValue(text: string): unknown {
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text; // a plain string value
+    }
+}
+
+/** One line per problem: `<file>: <namespace>:<key.path>: expected ..., found ...`. */
+function describeIssue(file: string, issue: z.core.$ZodIssue): string[] {
+    if (issue.code === "unrecognized_keys") {
+        const expected = knownKeysAt(issue.path).join(", ");
+        return issue.keys.map((k) => `${file}: ${keyPath([...issue.path, k])}: unknown key; expected one of ${expected}, found "${k}"`);
+    }
+    return [`${file}: ${keyPath(issue.path)}: ${describeFinding(issue)}`];
+}
+
+function keyPath(path: PropertyKey[]): string {
+    const [top, ...rest] = path;
+    return `${NAMESPACE}:${String(top ?? "")}${rest.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
+}
+
+/** The keys the schema knows for the object at `path`, to suggest what a typo meant. */
+function knownKeysAt(path: PropertyKey[]): string[] {
+    let schema: z.core.$ZodType = platformConfigSchema;
+    for (const step of [undefined, ...path]) {
+        schema = unwrap(schema);
+        if (step === undefined) continue;
+        const def = schema._zod.def;
+        if (def.type === "object") schema = (def as z.core.$ZodObjectDef).shape[String(step)];
+        else if (def.type === "array") schema = (def as z.core.$ZodArrayDef).element;
+        if (!schema) return [];
+    }
+    const def = unwrap(schema)._zod.def;
+    return def.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+/** Looks through defaults, optionals, preprocessing and a switchable's union (its "on" branch). */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+    const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; out?: z.core.$ZodType; options?: z.core.$ZodType[] };
+    if ((def.type === "default" || def.type === "optional") && def.innerType) return unwrap(def.innerType);
+    if (def.type === "pipe" && def.out) return unwrap(def.out);
+    if (def.type === "union" && def.options?.[0]) return unwrap(def.options[0]);
+    return schema;
+}
+
+function describeFinding(issue: z.core.$ZodIssue): string {
+    const found = "input" in issue ? show(issue.input) : "nothing";
+    switch (issue.code) {
+        case "invalid_type":
+            return issue.input === undefined
+                ? `expected ${issue.expected}, found nothing (the key is required)`
+                : `expected ${issue.expected}, found ${typeName(issue.input)} ${found}`;
+        case "too_small":
+            return `expected ${issue.origin === "array" ? "at least" : "a value >="} ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+        case "too_big":
+            return `expected ${issue.origin === "array" ? "at most" : "a value <="} ${String(issue.maximum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+        case "invalid_union":
+            return "options" in issue && Array.isArray(issue.options)
+                ? `expected ${issue.options.map((o) => JSON.stringify(o)).join(" or ")}, found ${found}`
+                : `expected ${issue.message}, found ${found}`;
+        case "custom":
+            return issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}, found ${found}`;
+        default:
+            return `expected ${issue.message}, found ${found}`;
+    }
+}
+
+function typeName(value: unknown): string {
+    if (Array.isArray(value)) return "array";
+    if (value === null) return "null";
+    return typeof value;
+}
+
+function show(value: unknown): string {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

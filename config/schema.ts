@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { isScheduleExpression } from "./schedule";
+
+/**
+ * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
+ *
+ * Every object is strict (an unknown key is a mistake, most often a typo) and every default is the
+ * safe one: data protected, versioned, long retention. A stack weakens a default by saying so.
+ */
+
+const glueName = z
+    .string()
+    .regex(/^[a-z0-9_]{1,255}$/, "a Glue name: lower-case letters, digits and underscores");
+
+const resourceName = z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "a name of 2-32 lower-case letters, digits and hyphens");
+
+const iamPrincipalArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+)$/, "an IAM account root or role ARN");
+
+const samlProviderArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]+$/, "an IAM SAML provider ARN");
+
+const scheduleExpression = z
+    .string()
+    .refine(isScheduleExpression, "an AWS schedule: cron(<6 fields>) or rate(<n> <unit>)");
+
+const retentionDays = z
+    .number()
+    .int()
+    .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), {
+        message: "a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653",
+    });
+
+/** The values CloudWatch Logs accepts for a log group's retentionInDays. */
+export const CLOUDWATCH_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+export const environmentSchema = z
+    .strictObject({
+        /** Protect data stores from deletion (Pulumi protect + retainOnDelete, no forceDestroy). */
+        protectData: z.boolean().default(true),
+        /** Keep every version of every object in the data buckets. */
+        bucketVersioning: z.boolean().default(true),
+        /** Retention of CloudWatch log groups the platform creates. */
+        logRetentionDays: retentionDays.default(365),
+        /** Days after which server access logs expire. */
+        accessLogExpirationDays: z.number().int().min(1).max(3650).default(365),
+        /** Days KMS waits before deleting a key scheduled for deletion. */
+        kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
+        /** Extra tags on every resource (the project and stack tags are always set). */
+        tags: z.record(z.string(), z.string()).default({}),
+    })
+    .default({
+        protectData: true,
+        bucketVersioning: true,
+        logRetentionDays: 365,
+        accessLogExpirationDays: 365,
+        kmsDeletionWindowDays: 30,
+        tags: {},
+    });
+
+export const personasSchema = z
+    .strictObject({
+        /** Principals (account roots or roles) whose people may assume the persona roles. */
+        trustedPrincipals: z.array(iamPrincipalArn).default([]),
+        /** A SAML identity provider (IAM Identity Center or another IdP) for the persona roles. */
+        samlProviderArn: samlProviderArn.optional(),
+        /**
+         * The identity that runs `pulumi up`. It may assume the data-lake admin role to register
+         * locations and make grants, but is never itself a Lake Formation admin.
+         */
+        deployerRoleArn: iamPrincipalArn.optional(),
+        /** Grant the project leader DATA_LOCATION_ACCESS on the lake (to create databases there). */
+        projectLeaderDataLocationAccess: z.boolean().default(false),
+    })
+    .default({ trustedPrincipals: [], projectLeaderDataLocationAccess: false });
+
+const columnSchema = z.strictObject({
+    name: glueName,
+    type: z
+        .string()
+        .regex(/^(string|int|bigint|smallint|tinyint|double|float|boolean|date|timestamp|decimal\(\d+,\d+\))$/,
+            "a Hive column type (string, int, bigint, double, date, timestamp, decimal(p,s), ...)"),
+});
+
+const datasetSchema = z.strictObject({
+    /** The prefix in the lake bucket and the Glue table name. */
+    name: glueName,
+    columns: z.array(columnSchema).min(1),
+    /** CSV files start with a header line (the seed's Kaggle files do). */
+    headerLine: z.boolean().default(true),
+});
+
+/**
+ * A component's settings, or `{ enabled: false }` to switch it off. Switched off, its other
+ * settings may stay in the file (they are kept, not checked); a missing `enabled` means true.
+ */
+function switchable<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+    const on = z.strictObject({ enabled: z.literal(true), ...shape });
+    const off = z.looseObject({ enabled: z.literal(false) });
+    return z.preprocess(
+        (value) => (value && typeof value === "object" && !("enabled" in value) ? { enabled: true, ...value } : value),
+        z.discriminatedUnion("enabled", [on, off]),
+    );
+}
+
+export const dataLakeSchema = switchable({
+    /** The Glue database: a physical name, so that queries can name it. */
+    databaseName: glueName,
+    datasets: z.array(datasetSchema).min(1),
+    crawlerSchedule: scheduleExpression,
+    /** Days after which Athena query results expire. */
+    queryResultsExpirationDays: z.number().int().min(1).max(3650).default(30),
+    /** Athena stops a query once it has scanned this many bytes (minimum 10 MB). */
+    bytesScannedCutoffPerQuery: z.number().int().min(10_485_760),
+});
+
+const analystTableSchema = z.strictObject({
+    /** A dataset of the data lake. */
+    name: glueName,
+    /** Columns the group may not SELECT (Lake Formation column exclusion). */
+    excludedColumns: z.array(glueName).default([]),
+});
+
+const analystGroupSchema = z.strictObject({
+    name: resourceName,
+    tables: z.array(analystTableSchema).min(1),
+});
+
+export const athenaAnalystsSchema = switchable({
+    groups: z.array(analystGroupSchema).min(1),
+});
+
+/** The top-level keys under `analytics-platform:` and the schema of each. */
+export const platformConfigSchema = z
+    .strictObject({
+        environment: environmentSchema,
+        personas: personasSchema,
+        dataLake: dataLakeSchema,
+        athenaAnalysts: athenaAnalystsSchema.default({ enabled: false }),
+    })
+    .superRefine((config, ctx) => {
+        const { dataLake, athenaAnalysts, personas } = config;
+        if (dataLake.enabled && personas.trustedPrincipals.length === 0 && personas.samlProviderArn === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["personas", "trustedPrincipals"],
+                message: "expected at least one of trustedPrincipals or samlProviderArn, so that people can assume the persona roles, found neither",
+            });
+        }
+        if (!athenaAnalysts.enabled) return;
+        if (!dataLake.enabled) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["athenaAnalysts", "enabled"],
+                message: "analysts query the data lake: expected false while dataLake.enabled is false, found true",
+            });
+            return;
+        }
+        const datasets = new Map(dataLake.datasets.map((d) => [d.name, d]));
+        athenaAnalysts.groups.forEach((group, g) =>
+            group.tables.forEach((table, t) => {
+                const dataset = datasets.get(table.name);
+                if (!dataset) {
+                    ctx.addIssue({
+                        code: "custom",
+                        path: ["athenaAnalysts", "groups", g, "tables", t, "name"],
+                        message: `expected a dataset of dataLake.datasets (${[...datasets.keys()].join(", ")}), found "${table.name}"`,
+                    });
+                    return;
+                }
+                const columns = new Set(dataset.columns.map((c) => c.name));
+                table.excludedColumns.forEach((column, c) => {
+                    if (!columns.has(column)) {
+                        ctx.addIssue({
+                            code: "custom",
+                            path: ["athenaAnalysts", "groups", g, "tables", t, "excludedColumns", c],
+                            message: `expected a column of dataset ${dataset.name} (${[...columns].join(", ")}), found "${column}"`,
+                        });
+                    }
+                });
+            }),
+        );
+    });
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type PersonasConfig = z.infer<typeof personasSchema>;
+/** The data lake's settings when it is switched on. */
+export type DataLakeConfig = Extract<z.infer<typeof dataLakeSchema>, { enabled: true }>;
+export type DatasetConfig = z.infer<typeof datasetSchema>;
+export type AnalystGroupConfig = z.infer<typeof analystGroupSchema>;
+export type AnalystTableConfig = z.infer<typeof analystTableSchema>;
