@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isScheduleExpression } from "./schedule";
+import { isCronExpression } from "./schedule";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -24,9 +24,9 @@ const samlProviderArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]+$/, "an IAM SAML provider ARN");
 
-const scheduleExpression = z
+const cronExpression = z
     .string()
-    .refine(isScheduleExpression, "an AWS schedule: cron(<6 fields>) or rate(<n> <unit>)");
+    .refine(isCronExpression, "an AWS cron expression: cron(<minutes> <hours> <day-of-month> <month> <day-of-week> <year>) with ? in one day field");
 
 const retentionDays = z
     .number()
@@ -113,7 +113,7 @@ export const dataLakeSchema = switchable({
     /** The Glue database: a physical name, so that queries can name it. */
     databaseName: glueName,
     datasets: z.array(datasetSchema).min(1),
-    crawlerSchedule: scheduleExpression,
+    crawlerSchedule: cronExpression,
     /** Days after which Athena query results expire. */
     queryResultsExpirationDays: z.number().int().min(1).max(3650).default(30),
     /** Athena stops a query once it has scanned this many bytes (minimum 10 MB). */

@@ -1,0 +1,103 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { dataStoreOptions } from "../common/dataProtection";
+import { physicalName, tagsFor } from "../common/naming";
+import { DataLakeArgs, Dataset } from "./dataLakeArgs";
+
+/** The crawler's encrypted logs: created ahead so that their retention and key are ours. */
+export interface CrawlerLogs {
+    securityConfigurationName: string;
+    logGroup: aws.cloudwatch.LogGroup;
+}
+
+/**
+ * Glue writes the logs of a crawler that has a security configuration to a log group named after
+ * its role and that configuration; making the group ourselves sets its retention and key.
+ */
+export function crawlerLogs(args: DataLakeArgs, workflowRoleName: string, keyArn: pulumi.Input<string>, parent: pulumi.Resource): CrawlerLogs {
+    const securityConfigurationName = physicalName(args.placement, "lake");
+    const logGroup = new aws.cloudwatch.LogGroup("crawler-logs", {
+        name: `/aws-glue/crawlers-role/${workflowRoleName}-${securityConfigurationName}`,
+        retentionInDays: args.logRetentionDays,
+        kmsKeyId: keyArn,
+        tags: tagsFor(args.placement),
+    }, { parent });
+    return { securityConfigurationName, logGroup };
+}
+
+export interface Catalog {
+    database: aws.glue.CatalogDatabase;
+    tables: Map<string, aws.glue.CatalogTable>;
+}
+
+/**
+ * The Glue database and one table per dataset. Tables are declared rather than discovered so that
+ * Lake Formation grants (with column exclusions) can name them at deployment; the crawler keeps
+ * their partitions and schema up to date.
+ */
+export function catalog(args: DataLakeArgs, lakeBucket: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): Catalog {
+    const database = new aws.glue.CatalogDatabase("catalog-database", {
+        name: args.databaseName,
+        description: `Data lake of ${args.placement.project} (${args.placement.stack})`,
+        // No IAM_ALLOWED_PRINCIPALS default on new tables: Lake Formation grants decide.
+        createTableDefaultPermissions: [],
+        tags: tagsFor(args.placement),
+    }, dataStoreOptions(args.protection, opts));
+    const tables = new Map(args.datasets.map((dataset) => [dataset.name, datasetTable(dataset, database, lakeBucket)]));
+    return { database, tables };
+}
+
+function datasetTable(dataset: Dataset, database: aws.glue.CatalogDatabase, lakeBucket: pulumi.Input<string>): aws.glue.CatalogTable {
+    return new aws.glue.CatalogTable(`table-${dataset.name}`, {
+        databaseName: database.name,
+        name: dataset.name,
+        tableType: "EXTERNAL_TABLE",
+        parameters: {
+            classification: "csv",
+            ...(dataset.headerLine ? { "skip.header.line.count": "1" } : {}),
+        },
+        storageDescriptor: {
+            location: pulumi.interpolate`s3://${lakeBucket}/${dataset.name}/`,
+            inputFormat: "org.apache.hadoop.mapred.TextInputFormat",
+            outputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+            // OpenCSVSerde reads quoted fields: the seed's item and shop names contain commas.
+            serDeInfo: {
+                serializationLibrary: "org.apache.hadoop.hive.serde2.OpenCSVSerde",
+                parameters: { separatorChar: ",", quoteChar: "\"" },
+            },
+            columns: dataset.columns.map((c) => ({ name: c.name, type: c.type })),
+        },
+    }, { parent: database });
+}
+
+export interface CrawlerArgs {
+    workflowRoleArn: pulumi.Input<string>;
+    logs: CrawlerLogs;
+    keyArn: pulumi.Input<string>;
+    catalog: Catalog;
+}
+
+/** The crawler the workflow role runs on schedule over the declared tables, logging encrypted. */
+export function crawler(args: DataLakeArgs, c: CrawlerArgs, opts: { parent: pulumi.Resource }, dependsOn: pulumi.Resource[]): aws.glue.Crawler {
+    const security = new aws.glue.SecurityConfiguration("crawler-security", {
+        name: c.logs.securityConfigurationName,
+        encryptionConfiguration: {
+            cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: c.keyArn },
+            jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: c.keyArn },
+            s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: c.keyArn },
+        },
+    }, opts);
+    return new aws.glue.Crawler("crawler", {
+        name: physicalName(args.placement, "lake-crawler"),
+        description: "Keeps the data lake tables' schema and partitions in step with the lake bucket",
+        role: c.workflowRoleArn,
+        databaseName: c.catalog.database.name,
+        schedule: args.crawlerSchedule,
+        securityConfiguration: security.name,
+        catalogTargets: [{ databaseName: c.catalog.database.name, tables: [...c.catalog.tables.values()].map((t) => t.name) }],
+        // Catalog targets must only log deletions: the tables are declared by this program.
+        schemaChangePolicy: { deleteBehavior: "LOG", updateBehavior: "UPDATE_IN_DATABASE" },
+        configuration: JSON.stringify({ Version: 1.0, CrawlerOutput: { Partitions: { AddOrUpdateBehavior: "InheritFromTable" } } }),
+        tags: tagsFor(args.placement),
+    }, { ...opts, dependsOn: [c.logs.logGroup, ...dependsOn] });
+}

@@ -1,0 +1,101 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { dataStoreOptions } from "../common/dataProtection";
+import { physicalName, tagsFor } from "../common/naming";
+import { policyDocument } from "../common/policyDocument";
+import { SecureBucket, secureBucket } from "../common/secureBucket";
+import { DataLakeArgs } from "./dataLakeArgs";
+
+export interface LakeStorage {
+    key: aws.kms.Key;
+    lake: SecureBucket;
+    results: SecureBucket;
+    accessLogs: SecureBucket;
+}
+
+/**
+ * The lake's key and buckets: raw data, Athena query results, and the server access logs of both.
+ * The log bucket uses SSE-S3 because S3 server access logging cannot write to SSE-KMS buckets.
+ */
+export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>, parent: pulumi.Resource): LakeStorage {
+    const tags = tagsFor(args.placement);
+    const key = new aws.kms.Key("lake-key", {
+        description: `Encrypts the ${args.placement.project} ${args.placement.stack} data lake, its query results and logs`,
+        enableKeyRotation: true,
+        deletionWindowInDays: args.kmsDeletionWindowDays,
+        policy: policyDocument([
+            {
+                // The account administers the key through IAM, so a key policy mistake cannot lock it out.
+                Sid: "AccountAdministersThroughIam",
+                Effect: "Allow",
+                Principal: { AWS: pulumi.interpolate`arn:aws:iam::${accountId}:root` },
+                Action: "kms:*",
+                Resource: "*",
+            },
+            {
+                Sid: "CloudWatchLogsEncryptsPlatformLogGroups",
+                Effect: "Allow",
+                Principal: { Service: `logs.${args.region}.amazonaws.com` },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resource: "*",
+                Condition: {
+                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:aws:logs:${args.region}:${accountId}:log-group:*` },
+                },
+            },
+        ]),
+        tags,
+    }, dataStoreOptions(args.protection, { parent }));
+    new aws.kms.Alias("lake-key-alias", {
+        name: `alias/${physicalName(args.placement, "lake")}`,
+        targetKeyId: key.keyId,
+    }, { parent: key });
+
+    // S3 allows 37 characters for a bucket name prefix; AWS appends 26 unique ones.
+    const prefix = (purpose: string) => `${physicalName(args.placement, purpose, 36)}-`;
+    const accessLogs = secureBucket("access-logs", {
+        namePrefix: prefix("logs"),
+        encryption: "SSE-S3",
+        protection: args.protection,
+        expirationDays: args.accessLogExpirationDays,
+        extraPolicyStatements: (arn) => [{
+            Sid: "S3ServerAccessLogDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: pulumi.interpolate`${arn}/*`,
+            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        }],
+        tags: tagsFor(args.placement, { purpose: "access-logs" }),
+    }, parent);
+    const logsTo = (name: string) => ({ bucket: accessLogs.bucket.bucket, prefix: `${name}/` });
+
+    const lake = secureBucket("lake", {
+        namePrefix: prefix("lake"),
+        encryption: { kmsKeyArn: key.arn },
+        protection: args.protection,
+        accessLogs: logsTo("lake"),
+        tags: tagsFor(args.placement, { purpose: "data-lake" }),
+    }, parent);
+
+    // The seed's layout: one prefix per dataset (sales/, items/, ...), where its CSV files go.
+    for (const dataset of args.datasets) {
+        new aws.s3.BucketObjectv2(`lake-prefix-${dataset.name}`, {
+            bucket: lake.bucket.id,
+            key: `${dataset.name}/`,
+            content: "",
+            serverSideEncryption: "aws:kms",
+            kmsKeyId: key.arn,
+        }, { parent: lake.bucket, dependsOn: lake.ready });
+    }
+
+    const results = secureBucket("query-results", {
+        namePrefix: prefix("results"),
+        encryption: { kmsKeyArn: key.arn },
+        protection: args.protection,
+        accessLogs: logsTo("query-results"),
+        expirationDays: args.queryResultsExpirationDays,
+        tags: tagsFor(args.placement, { purpose: "athena-query-results" }),
+    }, parent);
+
+    return { key, lake, results, accessLogs };
+}

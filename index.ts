@@ -1,0 +1,69 @@
+import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
+import { DataProtection } from "./components/common/dataProtection";
+import { Placement } from "./components/common/naming";
+import { DataLake } from "./components/dataLake/dataLake";
+import { loadStackSettings } from "./config";
+
+/**
+ * The program: validate the stack's configuration (nothing is registered if it is wrong), then
+ * create each switched-on component. Exported as a function so that the offline engine can run it
+ * for several stacks in one process; `pulumi up` calls it the same way.
+ */
+function main(): Record<string, unknown> {
+    const { project, stack, region, config } = loadStackSettings();
+    const placement: Placement = { project, stack, tags: config.environment.tags };
+    const protection: DataProtection = { protectData: config.environment.protectData, versioning: config.environment.bucketVersioning };
+    const peopleTrust = { trustedPrincipals: config.personas.trustedPrincipals, samlProviderArn: config.personas.samlProviderArn };
+    const outputs: Record<string, unknown> = {};
+
+    if (config.dataLake.enabled) {
+        const lakeConfig = config.dataLake;
+        const lake = new DataLake("data-lake", {
+            placement,
+            region,
+            protection,
+            databaseName: lakeConfig.databaseName,
+            datasets: lakeConfig.datasets,
+            crawlerSchedule: lakeConfig.crawlerSchedule,
+            queryResultsExpirationDays: lakeConfig.queryResultsExpirationDays,
+            accessLogExpirationDays: config.environment.accessLogExpirationDays,
+            bytesScannedCutoffPerQuery: lakeConfig.bytesScannedCutoffPerQuery,
+            logRetentionDays: config.environment.logRetentionDays,
+            kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+            peopleTrust,
+            deployerRoleArn: config.personas.deployerRoleArn,
+            projectLeaderDataLocationAccess: config.personas.projectLeaderDataLocationAccess,
+        });
+        outputs.dataLake = {
+            lakeBucket: lake.lakeBucketName,
+            resultsBucket: lake.resultsBucketName,
+            accessLogBucket: lake.accessLogBucketName,
+            keyArn: lake.keyArn,
+            database: lake.databaseName,
+            workgroup: lake.workgroupName,
+            crawler: lake.crawlerName,
+            dataLakeAdminRoleArn: lake.dataLakeAdminRoleArn,
+            workflowRoleArn: lake.workflowRoleArn,
+            projectLeaderRoleArn: lake.projectLeaderRoleArn,
+        };
+
+        if (config.athenaAnalysts.enabled) {
+            outputs.analysts = Object.fromEntries(config.athenaAnalysts.groups.map((group) => {
+                const analyst = new AthenaAnalystRole(`analyst-${group.name}`, {
+                    placement,
+                    region,
+                    groupName: group.name,
+                    peopleTrust,
+                    lake,
+                    tables: group.tables,
+                    bytesScannedCutoffPerQuery: lakeConfig.bytesScannedCutoffPerQuery,
+                    forceDestroyWorkgroup: !protection.protectData,
+                });
+                return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
+            }));
+        }
+    }
+    return outputs;
+}
+
+export = main;
