@@ -114,12 +114,18 @@ function describeFinding(issue: z.core.$ZodIssue): string {
             return `expected ${issue.origin === "array" ? "at least" : "a value >="} ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
         case "too_big":
             return `expected ${issue.origin === "array" ? "at most" : "a value <="} ${String(issue.maximum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
-        case "invalid_union":
-            return "options" in issue && Array.isArray(issue.options)
-                ? `expected ${issue.options.map((o) => JSON.stringify(o)).join(" or ")}, found ${found}`
-                : `expected ${issue.message}, found ${found}`;
+        case "invalid_union": {
+            // A switchable's discriminator: zod reports the whole object, the user wrote one value.
+            const discriminator = (issue as { discriminator?: string }).discriminator;
+            const value = discriminator && typeof issue.input === "object" && issue.input !== null
+                ? show((issue.input as Record<string, unknown>)[discriminator])
+                : found;
+            const options = (issue as { options?: unknown[] }).options;
+            return options ? `expected ${options.map((o) => JSON.stringify(o)).join(" or ")}, found ${value}` : `expected ${issue.message}, found ${value}`;
+        }
         case "custom":
-            return issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}, found ${found}`;
+            // Cross-field checks write their whole finding; single-value refinements name the expectation.
+            return /\bexpected\b.*\bfound\b/.test(issue.message) ? issue.message : `expected ${issue.message}, found ${found}`;
         default:
             return `expected ${issue.message}, found ${found}`;
     }
