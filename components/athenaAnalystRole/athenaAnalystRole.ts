@@ -26,7 +26,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
 
     constructor(name: string, args: AthenaAnalystRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super("analytics:index:AthenaAnalystRole", name, {}, opts);
-        const parent = this;
+        const parent: pulumi.Resource = this;
         const { lake } = args;
         this.resultsPrefix = `analysts/${args.groupName}/`;
 

@@ -47,7 +47,7 @@ export class DataLake extends pulumi.ComponentResource {
 
     constructor(name: string, args: DataLakeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("analytics:index:DataLake", name, {}, opts);
-        const parent = this;
+        const parent: pulumi.Resource = this;
         this.accountId = aws.getCallerIdentityOutput({}, { parent }).accountId;
 
         const storage = lakeStorage(args, this.accountId, parent);
