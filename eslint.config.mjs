@@ -8,7 +8,7 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     {
         rules: {
-            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
             // Pulumi programs create resources for their side effects (registration).
             "no-new": "off",
             // Components hand `this` to their building blocks as every child's parent.

@@ -1,0 +1,86 @@
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
+import { BenchCase, formatTable, measure } from "./bench/measure";
+import { planStack } from "./engine/run";
+
+/**
+ * `npm run bench [-- --runs N] [--only <substring>]`: times the everyday commands against the
+ * targets of the issue. Add a row by adding a case to `cases`.
+ */
+
+const USAGE = "usage: npm run bench -- [--runs N] [--only <substring>]";
+const ROOT = path.resolve(__dirname, "..");
+const PLAN_TARGET_SECONDS = 2.5;
+const TESTS_TARGET_SECONDS = 20;
+
+/** Runs a command in the project root and fails with its stderr when it fails. */
+function runCommand(command: string, args: string[]): void {
+    const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    if (result.error) {
+        throw result.error;
+    }
+    if (result.status !== 0) {
+        throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.trim()}`);
+    }
+}
+
+// The same work as `npm run plan`, without npm's own start-up.
+function planSubprocess(stack: string): BenchCase {
+    return {
+        name: `plan --stack ${stack} (subprocess)`,
+        runs: 5,
+        targetSeconds: PLAN_TARGET_SECONDS,
+        run: () => runCommand(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", stack]),
+    };
+}
+
+function planInProcess(stack: string): BenchCase {
+    return {
+        name: `planStack("${stack}") (in-process, warm)`,
+        runs: 5,
+        targetSeconds: PLAN_TARGET_SECONDS,
+        warmUp: async () => {
+            await planStack(stack, ROOT);
+        },
+        run: async () => {
+            await planStack(stack, ROOT);
+        },
+    };
+}
+
+const cases: BenchCase[] = [
+    planSubprocess("dev"),
+    planSubprocess("prod"),
+    planInProcess("dev"),
+    planInProcess("prod"),
+    {
+        name: "test suite (npx mocha)",
+        runs: 3,
+        targetSeconds: TESTS_TARGET_SECONDS,
+        run: () => runCommand("npx", ["mocha", "--reporter", "dot"]),
+    },
+];
+
+runCli(async () => {
+    const args = parseCliArgs(
+        { runs: { type: "string" }, only: { type: "string" }, help: { type: "boolean", short: "h" } },
+        USAGE,
+    );
+    if (args.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return EXIT_OK;
+    }
+    const runs = args.runs === undefined ? undefined : Number(args.runs);
+    if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) {
+        throw new UsageError(`--runs must be a positive integer, found "${args.runs}"`, USAGE);
+    }
+    const selected = cases.filter((c) => args.only === undefined || c.name.includes(args.only));
+    const results = [];
+    for (const c of selected) {
+        process.stderr.write(`running ${c.name} ...\n`);
+        results.push(await measure(c, runs ?? c.runs));
+    }
+    process.stdout.write(`${formatTable(results)}\n`);
+    return results.some((r) => r.error !== undefined) ? EXIT_UNEXPECTED : EXIT_OK;
+});

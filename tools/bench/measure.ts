@@ -1,0 +1,75 @@
+import { performance } from "node:perf_hooks";
+
+/** One row of the benchmark table. */
+export interface BenchCase {
+    name: string;
+    /** How many timed runs, unless `--runs` overrides it. */
+    runs: number;
+    /** The goal from the issue, in seconds; shown beside the figures, never asserted. */
+    targetSeconds?: number;
+    /** Untimed, once before the timed runs (e.g. to load modules in-process). */
+    warmUp?: () => Promise<void> | void;
+    run: () => Promise<void> | void;
+}
+
+export interface BenchResult {
+    name: string;
+    /** Seconds per run, in run order; empty when the case failed. */
+    seconds: number[];
+    targetSeconds?: number;
+    error?: string;
+}
+
+export async function measure(c: BenchCase, runs: number = c.runs): Promise<BenchResult> {
+    const result: BenchResult = { name: c.name, seconds: [], targetSeconds: c.targetSeconds };
+    try {
+        await c.warmUp?.();
+        for (let i = 0; i < runs; i++) {
+            const start = performance.now();
+            await c.run();
+            result.seconds.push((performance.now() - start) / 1000);
+        }
+    } catch (err) {
+        result.seconds = [];
+        result.error = err instanceof Error ? err.message : String(err);
+    }
+    return result;
+}
+
+export function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const HEADER = ["case", "runs", "median", "min", "max", "target", ""];
+
+export function formatTable(results: BenchResult[]): string {
+    const rows = results.map((r) => {
+        const target = r.targetSeconds === undefined ? "" : `< ${r.targetSeconds} s`;
+        if (r.error !== undefined) {
+            return [r.name, "0", "-", "-", "-", target, `FAILED: ${r.error.split("\n")[0]}`];
+        }
+        const med = median(r.seconds);
+        const verdict = r.targetSeconds === undefined ? "" : med < r.targetSeconds ? "ok" : "over target";
+        return [
+            r.name,
+            String(r.seconds.length),
+            secs(med),
+            secs(Math.min(...r.seconds)),
+            secs(Math.max(...r.seconds)),
+            target,
+            verdict,
+        ];
+    });
+    const all = [HEADER, ...rows];
+    const widths = HEADER.map((_, col) => Math.max(...all.map((row) => row[col].length)));
+    return all
+        .map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))))
+        .map((cells) => cells.join("  ").trimEnd())
+        .join("\n");
+}
+
+function secs(value: number): string {
+    return `${value.toFixed(2)} s`;
+}

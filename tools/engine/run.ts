@@ -1,0 +1,131 @@
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { disconnectSync } from "@pulumi/pulumi/runtime/settings";
+import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
+import { InputError } from "./errors";
+import { installRecordingMonitor } from "./mockMonitor";
+import { AwsMocks } from "./mocks";
+import { waitForRPCs, withLocalStorage } from "./pulumiInternals";
+import { readProject, readStackConfig } from "./stackFile";
+import { withCheapAnonymousStackTraces } from "./stackTraces";
+import { Plan, toExportedResource } from "./stackExport";
+
+export type { Plan } from "./stackExport";
+
+export interface PlanProgramOptions {
+    project: string;
+    stack: string;
+    /** Flat "namespace:key" -> string map, as from readStackConfig. */
+    config: Record<string, string>;
+    secretKeys?: string[];
+    /** The Pulumi program: creates resources, returns the stack outputs (values may be Outputs). */
+    program: () => unknown | Promise<unknown>;
+}
+
+/**
+ * Runs a Pulumi program under the offline mock engine and returns everything it registered.
+ *
+ * Each call gets its own runtime store (as the Automation API does for inline programs), so
+ * calls for different stacks in one process cannot see each other's resources, config or stack
+ * resource. If the program fails, the promise rejects with the program's own error object, after
+ * every registration already in flight has finished.
+ */
+export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
+    return withLocalStorage(() => runIsolated(opts));
+}
+
+async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
+    const previousStackResource = globalThis.stackResource;
+    const monitor = installRecordingMonitor(AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack);
+    pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
+    const stray = collectUnhandledRejections();
+    try {
+        const failure = await withCheapAnonymousStackTraces(async () => {
+            let programError: { error: unknown } | undefined;
+            try {
+                await runInPulumiStack(async () => opts.program());
+            } catch (error) {
+                programError = { error };
+            }
+            // Registrations the outputs do not depend on may still be in flight.
+            await waitForRPCs();
+            await stray.settle();
+            return programError;
+        });
+        if (failure) {
+            throw failure.error;
+        }
+        if (stray.errors.length > 0) {
+            throw stray.errors[0];
+        }
+        if (pulumi.log.hasErrors()) {
+            throw new Error("the program logged errors (see above)");
+        }
+    } finally {
+        stray.stop();
+        // setMockOptions also parks the monitor in a module variable of runtime/settings.js,
+        // outside any store; without this, a later resource created outside any mock setup would
+        // be sent to this run's monitor.
+        disconnectSync();
+        // Written by the Stack resource beside the store; restore what the caller had.
+        globalThis.stackResource = previousStackResource;
+    }
+    const resources = monitor.recordedResources().map(toExportedResource);
+    const stackResource = resources.find((r) => r.parent === undefined && r.type === "pulumi:pulumi:Stack");
+    return { project: opts.project, stack: opts.stack, resources, outputs: { ...stackResource?.outputs } };
+}
+
+/**
+ * When a program throws, every Output built on the failed work rejects too, and nothing awaits
+ * most of them: Node would report them as unhandled rejections and, outside mocha, exit. The
+ * Pulumi language host installs the same kind of handler around a run.
+ */
+function collectUnhandledRejections(): { errors: unknown[]; settle(): Promise<void>; stop(): void } {
+    const errors: unknown[] = [];
+    const onRejection = (reason: unknown) => {
+        if (!errors.includes(reason)) {
+            errors.push(reason);
+        }
+    };
+    process.on("unhandledRejection", onRejection);
+    return {
+        errors,
+        // Node reports unhandled rejections once the microtask queue drains; one macrotask
+        // later, every rejection of this run has been reported.
+        settle: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        stop: () => {
+            process.off("unhandledRejection", onRejection);
+        },
+    };
+}
+
+/**
+ * Plans a stack of the project in `cwd`: reads Pulumi.yaml and Pulumi.<stack>.yaml, loads the
+ * program from index.ts (which does `export = main`) and runs it offline. Loading index.ts needs
+ * ts-node to be registered by whoever runs us.
+ */
+export async function planStack(stack: string, cwd: string = process.cwd()): Promise<Plan> {
+    const project = readProject(cwd);
+    const { config, secretKeys } = readStackConfig(stack, cwd);
+    const program = loadProgram(cwd);
+    return planProgram({ project: project.name, stack, config, secretKeys, program });
+}
+
+function loadProgram(cwd: string): () => unknown {
+    const entry = path.resolve(cwd, "index.ts");
+    if (!fs.existsSync(entry)) {
+        throw new InputError(`index.ts: the program's entry point is missing in ${cwd}`, "index.ts");
+    }
+    const load = createRequire(__filename);
+    if (!(".ts" in load.extensions)) {
+        throw new Error("index.ts cannot be loaded: run under ts-node (node -r ts-node/register/transpile-only)");
+    }
+    const loaded = load(entry) as unknown;
+    const main = typeof loaded === "function" ? loaded : (loaded as { default?: unknown } | null)?.default;
+    if (typeof main !== "function") {
+        throw new Error("index.ts must `export = main`, a function of no arguments returning the stack outputs");
+    }
+    return main as () => unknown;
+}

@@ -1,0 +1,79 @@
+import * as fs from "node:fs";
+import type { RecordedResource } from "./mockMonitor";
+import type { JsonObject } from "./plainValues";
+
+/** One resource in Pulumi's stack-export format (`pulumi stack export`, deployment version 3). */
+export interface ExportedResource {
+    urn: string;
+    custom: boolean;
+    type: string;
+    /** Custom resources only. */
+    id?: string;
+    inputs: JsonObject;
+    outputs: JsonObject;
+    /** Absent for the root stack resource. */
+    parent?: string;
+    dependencies: string[];
+    protect: boolean;
+    /** Present only when set. */
+    retainOnDelete?: true;
+    /** Present only for resources read with `Resource.get`. */
+    external?: true;
+}
+
+export interface StackExport {
+    version: 3;
+    deployment: {
+        manifest: { time: string; version: string };
+        resources: ExportedResource[];
+    };
+}
+
+/** What an offline run of a stack's program produced. */
+export interface Plan {
+    project: string;
+    stack: string;
+    /** In registration order; the root stack resource first. */
+    resources: ExportedResource[];
+    /** The stack outputs, as plain JSON. */
+    outputs: Record<string, unknown>;
+}
+
+/** Builds the export entry with the key order of the CONTRACT and of a real export. */
+export function toExportedResource(r: RecordedResource): ExportedResource {
+    return {
+        urn: r.urn,
+        custom: r.custom,
+        type: r.type,
+        ...(r.custom ? { id: r.id ?? "" } : {}),
+        inputs: r.inputs,
+        outputs: r.outputs,
+        ...(r.parent ? { parent: r.parent } : {}),
+        dependencies: [...r.dependencies],
+        protect: r.protect,
+        ...(r.retainOnDelete ? { retainOnDelete: true as const } : {}),
+        ...(r.external ? { external: true as const } : {}),
+    };
+}
+
+export function toStackExport(plan: Plan, time: Date = new Date()): StackExport {
+    return {
+        version: 3,
+        deployment: {
+            manifest: { time: time.toISOString(), version: pulumiSdkVersion() },
+            // A deep copy: the export must not share objects with the plan a caller may keep using.
+            resources: JSON.parse(JSON.stringify(plan.resources)) as ExportedResource[],
+        },
+    };
+}
+
+let sdkVersion: string | undefined;
+
+/** The @pulumi/pulumi version that ran the program, as a real export's manifest records it. */
+export function pulumiSdkVersion(): string {
+    if (sdkVersion === undefined) {
+        const file = require.resolve("@pulumi/pulumi/package.json");
+        sdkVersion = (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
+    }
+    return sdkVersion;
+}

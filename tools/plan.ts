@@ -1,0 +1,35 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
+import { planStack } from "./engine/run";
+import { toStackExport } from "./engine/stackExport";
+import { formatSummary } from "./engine/summary";
+
+const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>]";
+
+runCli(async () => {
+    const args = parseCliArgs(
+        {
+            stack: { type: "string" },
+            out: { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
+        USAGE,
+    );
+    if (args.help) {
+        process.stdout.write(`${USAGE}\n`);
+        return EXIT_OK;
+    }
+    if (!args.stack) {
+        throw new UsageError("--stack is required", USAGE);
+    }
+    const plan = await planStack(args.stack);
+    process.stdout.write(formatSummary(plan));
+    if (args.out) {
+        const file = path.resolve(args.out);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, `${JSON.stringify(toStackExport(plan), null, 2)}\n`);
+        process.stdout.write(`\nWrote the stack export (${plan.resources.length} resources) to ${file}\n`);
+    }
+    return EXIT_OK;
+});

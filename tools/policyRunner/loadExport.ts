@@ -1,0 +1,44 @@
+import * as fs from "node:fs";
+import { InputError } from "../engine/errors";
+import type { ExportedResource } from "../engine/stackExport";
+
+/**
+ * Reads a stack export: from `plan --out` or from a real `pulumi stack export` (whose resources
+ * may hold secrets and types this program never registers; both are fine). Anything that is not
+ * an export is an InputError naming the file and what is wrong with it.
+ */
+export function readStackExport(file: string): ExportedResource[] {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+        throw new InputError(`${file}: cannot read the stack export (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch (error) {
+        throw new InputError(`${file}: not JSON: ${(error as Error).message}`, file);
+    }
+    const resources = (parsed as { deployment?: { resources?: unknown } } | null)?.deployment?.resources;
+    if (resources === undefined) {
+        // An empty stack's export has no resources key at all.
+        if ((parsed as { deployment?: unknown } | null)?.deployment !== undefined) return [];
+        throw new InputError(`${file}: not a stack export: expected {"version": 3, "deployment": {"resources": [...]}}`, file);
+    }
+    if (!Array.isArray(resources)) {
+        throw new InputError(`${file}: deployment.resources: expected an array, found ${typeof resources}`, file);
+    }
+    resources.forEach((r: unknown, i) => {
+        const resource = r as Partial<ExportedResource> | null;
+        if (typeof resource?.urn !== "string" || typeof resource.type !== "string") {
+            throw new InputError(`${file}: deployment.resources[${i}]: expected an object with string "urn" and "type"`, file);
+        }
+    });
+    return resources as ExportedResource[];
+}
+
+/** The stack a set of resources belongs to, read from their URNs. */
+export function stackOf(resources: ExportedResource[]): string | undefined {
+    return resources[0]?.urn.split("::")[0]?.replace(/^urn:pulumi:/, "");
+}

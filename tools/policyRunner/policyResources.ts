@@ -1,0 +1,81 @@
+import type { PolicyResource, PolicyResourceOptions } from "@pulumi/policy";
+import type { ExportedResource } from "../engine/stackExport";
+
+/**
+ * Turns the resources of a stack export (from `plan --out` or a real `pulumi stack export`) into
+ * the PolicyResource objects CrossGuard hands a stack policy, with parents and dependencies linked,
+ * so the same rule modules run offline and under `pulumi preview --policy-pack`.
+ *
+ * Props are the resource's outputs (its state) where it has them, else its inputs. Secret values
+ * of a real export are replaced by their plaintext when the export has it, else "[secret]".
+ */
+export function toPolicyResources(resources: ExportedResource[]): PolicyResource[] {
+    const byUrn = new Map<string, PolicyResource>();
+    const linked = resources.map((r) => {
+        const resource: PolicyResource = {
+            type: r.type,
+            urn: r.urn,
+            name: nameOf(r.urn),
+            props: revealSecrets(hasKeys(r.outputs) ? r.outputs : r.inputs ?? {}) as Record<string, unknown>,
+            opts: optionsOf(r),
+            dependencies: [],
+            propertyDependencies: {},
+            isType: (resourceClass) => isType(r.type, resourceClass),
+            asType: ((resourceClass: unknown) => (isType(r.type, resourceClass) ? resource.props : undefined)) as PolicyResource["asType"],
+        };
+        byUrn.set(r.urn, resource);
+        return { r, resource };
+    });
+    for (const { r, resource } of linked) {
+        if (r.parent) resource.parent = byUrn.get(r.parent);
+        resource.dependencies = (r.dependencies ?? []).map((urn) => byUrn.get(urn)).filter((d): d is PolicyResource => d !== undefined);
+    }
+    return linked.map(({ resource }) => resource);
+}
+
+/** The last segment of a URN: the resource's logical name. */
+export function nameOf(urn: string): string {
+    return urn.split("::").pop() ?? urn;
+}
+
+/** Whether a resource of `type` is an instance of a Pulumi resource class (by its type token). */
+export function isType(type: string, resourceClass: unknown): boolean {
+    const token = (resourceClass as { __pulumiType?: string } | undefined)?.__pulumiType;
+    return token !== undefined && token === type;
+}
+
+function optionsOf(r: ExportedResource): PolicyResourceOptions {
+    return {
+        protect: r.protect === true,
+        ignoreChanges: [],
+        aliases: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
+        ...(r.parent ? { parent: r.parent } : {}),
+    };
+}
+
+function hasKeys(value: unknown): boolean {
+    return typeof value === "object" && value !== null && Object.keys(value).length > 0;
+}
+
+/** Pulumi's marker for a secret value in serialized state. */
+const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+function revealSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(revealSecrets);
+    if (typeof value !== "object" || value === null) return value;
+    const record = value as Record<string, unknown>;
+    if (record[SIG_KEY] === SECRET_SIGNATURE) {
+        if (typeof record.plaintext === "string") {
+            try {
+                return revealSecrets(JSON.parse(record.plaintext));
+            } catch {
+                return record.plaintext;
+            }
+        }
+        return "value" in record ? revealSecrets(record.value) : "[secret]";
+    }
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealSecrets(v)]));
+}
