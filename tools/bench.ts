@@ -2,7 +2,11 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
 import { BenchCase, formatTable, measure } from "./bench/measure";
+import { forgetPersonaMatrix } from "../policies/access";
+import { generateExport } from "./bench/generateExport";
 import { planStack } from "./engine/run";
+import type { ExportedResource } from "./engine/stackExport";
+import { checkResources } from "./policyRunner/checkResources";
 
 /**
  * `npm run bench [-- --runs N] [--only <substring>]`: times the everyday commands against the
@@ -13,6 +17,7 @@ const USAGE = "usage: npm run bench -- [--runs N] [--only <substring>]";
 const ROOT = path.resolve(__dirname, "..");
 const PLAN_TARGET_SECONDS = 2.5;
 const TESTS_TARGET_SECONDS = 20;
+const POLICY_TARGET_SECONDS = 2;
 
 /** Runs a command in the project root and fails with its stderr when it fails. */
 function runCommand(command: string, args: string[]): void {
@@ -49,11 +54,32 @@ function planInProcess(stack: string): BenchCase {
     };
 }
 
+/** Both packs and the persona matrix on a set of resources, evaluated cold each run. */
+function policyInProcess(name: string, load: () => Promise<ExportedResource[]>): BenchCase {
+    let resources: ExportedResource[] = [];
+    return {
+        name: `policy on ${name} (in-process)`,
+        runs: 5,
+        targetSeconds: POLICY_TARGET_SECONDS,
+        warmUp: async () => {
+            resources = await load();
+            await checkResources(resources);
+        },
+        run: async () => {
+            forgetPersonaMatrix();
+            await checkResources(resources);
+        },
+    };
+}
+
 const cases: BenchCase[] = [
     planSubprocess("dev"),
     planSubprocess("prod"),
     planInProcess("dev"),
     planInProcess("prod"),
+    policyInProcess("the dev plan", async () => (await planStack("dev", ROOT)).resources),
+    policyInProcess("the prod plan", async () => (await planStack("prod", ROOT)).resources),
+    policyInProcess("a generated export of 1,000 resources", async () => generateExport(1000)),
     {
         name: "test suite (npx mocha)",
         runs: 3,

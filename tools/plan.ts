@@ -4,14 +4,18 @@ import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
 import { planStack } from "./engine/run";
 import { toStackExport } from "./engine/stackExport";
 import { formatSummary } from "./engine/summary";
+import { checkResources } from "./policyRunner/checkResources";
+import { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation } from "./policyRunner/report";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>]";
+const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--policy]";
 
 runCli(async () => {
     const args = parseCliArgs(
         {
             stack: { type: "string" },
             out: { type: "string" },
+            // What `npm start` adds: the policy report on the same plan, and policy's exit code.
+            policy: { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
         USAGE,
@@ -30,6 +34,11 @@ runCli(async () => {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, `${JSON.stringify(toStackExport(plan), null, 2)}\n`);
         process.stdout.write(`\nWrote the stack export (${plan.resources.length} resources) to ${file}\n`);
+    }
+    if (args.policy) {
+        const result = await checkResources(plan.resources);
+        process.stdout.write(`\n${formatReport(result)}`);
+        return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
     }
     return EXIT_OK;
 });

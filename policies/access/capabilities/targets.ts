@@ -1,0 +1,150 @@
+import { ANALYST_GROUP_TAG, LAKE_BUCKET_TAG, RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
+import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
+import { s3UriToArn } from "../stack/arns";
+import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
+import { RoleFacts } from "../stack/iamFacts";
+import { StackInventory } from "../stack/inventory";
+import { Maybe, Unknown, isUnknown } from "../stack/unknownValues";
+import { LakeFormationState } from "../lakeFormation/lakeFormationState";
+
+/** Where a workgroup writes its results: the bucket, the prefix and the key. */
+export interface ResultsLocation {
+    bucketArn: string;
+    /** `arn:aws:s3:::bucket/prefix/` */
+    prefixArn: string;
+    prefix: string;
+    kmsKeyArn?: Maybe<string>;
+}
+
+/** A table of the catalog, and optionally one of its columns. */
+export interface TableTarget {
+    database: string;
+    table: string;
+    column?: string;
+}
+
+/** A bucket Lake Formation manages nowhere: the probe for "a location IAM alone decides". */
+const UNREGISTERED_PROBE_BUCKET = "persona-probe-unregistered-bucket";
+
+/**
+ * The model's symbolic targets ("own workgroup", "the lake bucket", "granted tables") resolved
+ * against one stack. Conventions of the components: an analyst role and its workgroup share the
+ * `analyst-group` tag; the lake bucket is tagged `purpose=data-lake` (else: the registered buckets).
+ */
+export class PersonaTargets {
+    constructor(private readonly inventory: StackInventory, private readonly lakeFormation: LakeFormationState) {}
+
+    private get p() {
+        return this.inventory.placement;
+    }
+
+    arn(service: string, resource: string, opts: { region?: string; account?: string } = {}): string {
+        return `arn:${this.p.partition}:${service}:${opts.region ?? this.p.region}:${opts.account ?? this.p.account}:${resource}`;
+    }
+
+    /** A role's ARN, or the one it will have (from its name) while unknown. */
+    roleArn(role: RoleFacts): string {
+        if (typeof role.arn === "string") return role.arn;
+        return this.arn("iam", `role/${typeof role.roleName === "string" ? role.roleName : role.name}`, { region: "" });
+    }
+
+    rolesOf(persona: Persona): RoleFacts[] {
+        return this.inventory.roles.filter((r) => r.tags[PERSONA_TAG] === persona);
+    }
+
+    /** The workgroups that share the role's analyst-group tag; for other roles, those without one. */
+    ownWorkgroups(role: RoleFacts): WorkgroupFacts[] {
+        const group = role.tags[ANALYST_GROUP_TAG];
+        return this.inventory.workgroups.filter((w) => w.tags[ANALYST_GROUP_TAG] === group);
+    }
+
+    workgroupPattern(): string {
+        return this.arn("athena", "workgroup/*");
+    }
+
+    rolePattern(): string {
+        return this.arn("iam", "role/*", { region: "" });
+    }
+
+    resultsLocation(workgroup: WorkgroupFacts): Maybe<ResultsLocation> {
+        const uri = workgroup.outputLocation;
+        if (uri === undefined) return new Unknown(`the results location of workgroup ${workgroup.name} (it sets none)`);
+        if (isUnknown(uri)) return uri;
+        const prefixArn = s3UriToArn(uri.endsWith("/") ? uri : `${uri}/`, this.p.partition);
+        if (!prefixArn) return new Unknown(`the results location of workgroup ${workgroup.name} (${uri} is not an S3 URI)`);
+        const bucketArn = prefixArn.split("/")[0];
+        return { bucketArn, prefixArn, prefix: prefixArn.slice(bucketArn.length + 1), kmsKeyArn: workgroup.kmsKeyArn };
+    }
+
+    /** Every bucket some workgroup writes results to. */
+    resultsBuckets(): string[] {
+        const buckets = this.inventory.workgroups.map((w) => this.resultsLocation(w)).filter((l): l is ResultsLocation => !isUnknown(l)).map((l) => l.bucketArn);
+        return [...new Set(buckets)];
+    }
+
+    /** The lake bucket(s): tagged as the lake, else every bucket registered with Lake Formation. */
+    lakeBuckets(): BucketFacts[] {
+        const tagged = this.inventory.buckets.filter((b) => b.tags[LAKE_BUCKET_TAG.key] === LAKE_BUCKET_TAG.value);
+        if (tagged.length > 0) return tagged;
+        return this.inventory.buckets.filter((b) => typeof b.arn === "string" && this.lakeFormation.registration(b.arn).allowed === true);
+    }
+
+    unregisteredBucketArn(): string {
+        return `arn:${this.p.partition}:s3:::${UNREGISTERED_PROBE_BUCKET}`;
+    }
+
+    lakeDatabases(): Maybe<string>[] {
+        return this.inventory.databases.map((d) => d.databaseName);
+    }
+
+    resource(resolver: ResourceResolver, role: RoleFacts): { label: string; arn: Maybe<string> }[] {
+        switch (resolver) {
+            case "ownWorkgroupArn":
+                return this.ownWorkgroups(role).map((w) => ({ label: `workgroup ${w.name}`, arn: w.arn }));
+            case "lakeBucketArn":
+                return this.lakeBuckets().map((b) => ({ label: `bucket ${b.name}`, arn: b.arn }));
+            case "anyResource":
+                return [{ label: RESOURCE_RESOLVERS.anyResource, arn: "*" }];
+        }
+    }
+
+    /** Every table the role holds a Lake Formation permission on (a wildcard: each declared table). */
+    grantedTables(role: RoleFacts): TableTarget[] {
+        const found = new Map<string, TableTarget>();
+        for (const grant of this.lakeFormation.grantsTo(role)) {
+            const t = grant.target;
+            if ((t.kind !== "table" && t.kind !== "columns") || isUnknown(t.database) || isUnknown(t.table)) continue;
+            const tables = t.table === "*" ? this.tablesOf(t.database) : [t.table];
+            for (const table of tables.length > 0 ? tables : ["*"]) found.set(`${t.database}.${table}`, { database: t.database, table });
+        }
+        return [...found.values()];
+    }
+
+    /** The columns the role's own column grants leave out: excluded ones, and declared ones not listed. */
+    excludedColumns(role: RoleFacts): TableTarget[] {
+        const found = new Map<string, TableTarget>();
+        for (const grant of this.lakeFormation.grantsTo(role)) {
+            const t = grant.target;
+            if (t.kind !== "columns" || isUnknown(t.database) || isUnknown(t.table)) continue;
+            const declared = this.columnsOf(t.database, t.table);
+            const unlisted = t.columns === undefined ? [] : declared.filter((c) => !t.columns?.includes(c));
+            for (const column of [...t.excluded, ...unlisted]) found.set(`${t.database}.${t.table}.${column}`, { database: t.database, table: t.table, column });
+        }
+        return [...found.values()];
+    }
+
+    /** Tables with this name in the stack (in the given database, else in any). */
+    tablesNamed(name: string, database?: string): TableTarget[] {
+        const tables = this.inventory.tables.filter((t) => t.tableName === name && (database === undefined || t.databaseName === database));
+        const targets = tables.flatMap((t) => (typeof t.databaseName === "string" ? [{ database: t.databaseName, table: name }] : []));
+        return targets.length > 0 || database === undefined ? targets : [{ database, table: name }];
+    }
+
+    private tablesOf(database: string): string[] {
+        return this.inventory.tables.filter((t) => t.databaseName === database && typeof t.tableName === "string").map((t) => t.tableName as string);
+    }
+
+    private columnsOf(database: string, table: string): string[] {
+        return this.inventory.tables.find((t) => t.databaseName === database && t.tableName === table)?.columns ?? [];
+    }
+}

@@ -1,0 +1,138 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { Capability, PERSONA_MODEL, PersonaDefinition } from "../../personas/model";
+import { PERSONAS, PERSONA_TAG, Persona } from "../../personas/personaNames";
+import { CapabilityOutcome, RoleContext, createDatabaseAt, evaluateCapability } from "./capabilities/evaluateCapability";
+import { PersonaTargets } from "./capabilities/targets";
+import { Verdict } from "./capabilities/verdict";
+import { rolePolicies } from "./iam/identityPolicies";
+import { ResourcePolicies } from "./iam/resourcePolicies";
+import { RoleSimulator } from "./iam/roleSimulator";
+import { LakeFormationState } from "./lakeFormation/lakeFormationState";
+import { PersonaMatrix, PersonaMatrixRow } from "./matrix";
+import { RoleFacts } from "./stack/iamFacts";
+import { StackInventory, stackInventory } from "./stack/inventory";
+import { rawProps } from "./stack/unknownValues";
+
+/** A role of the stack with a valid persona tag. */
+export interface PersonaRole {
+    persona: Persona;
+    role: RoleFacts;
+}
+
+/**
+ * The effective access of a stack's persona roles, computed once from its resources: the IAM
+ * roles and policies (simulated with iam-simulate) and the Lake Formation settings, registered
+ * locations and grants. Rules and tests ask it questions; `evaluatePersonas` asks it the model's.
+ */
+export class AccessEvaluator {
+    readonly inventory: StackInventory;
+    readonly lakeFormation: LakeFormationState;
+    readonly targets: PersonaTargets;
+    private readonly resourcePolicies: ResourcePolicies;
+    private readonly contexts = new Map<string, Promise<RoleContext>>();
+
+    constructor(resources: PolicyResource[]) {
+        this.inventory = stackInventory(resources);
+        this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
+        this.targets = new PersonaTargets(this.inventory, this.lakeFormation);
+        this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
+    }
+
+    /** The roles that carry a valid persona tag, in the model's order of personas. */
+    personaRoles(): PersonaRole[] {
+        return PERSONAS.flatMap((persona) => this.inventory.roles.filter((r) => r.tags[PERSONA_TAG] === persona).map((role) => ({ persona, role })));
+    }
+
+    /** A role by its name or logical name (for tests and tools). */
+    role(name: string): RoleFacts {
+        const role = this.inventory.roles.find((r) => r.roleName === name || r.name === name);
+        if (!role) throw new Error(`no role named ${name} in the stack (roles: ${this.inventory.roles.map((r) => r.name).join(", ")})`);
+        return role;
+    }
+
+    /** What the role may do about one capability (one outcome per target). */
+    async check(role: RoleFacts, capability: Capability, persona?: PersonaDefinition): Promise<CapabilityOutcome[]> {
+        return evaluateCapability(await this.context(role, persona), capability);
+    }
+
+    /** The seed's question: can this role create a Glue database at this S3 location? */
+    async canCreateDatabaseAt(role: RoleFacts, location: string): Promise<Verdict> {
+        return createDatabaseAt(await this.context(role), location);
+    }
+
+    private context(role: RoleFacts, persona?: PersonaDefinition): Promise<RoleContext> {
+        const definition = persona ?? PERSONA_MODEL[role.tags[PERSONA_TAG] as Persona];
+        const key = `${role.urn}|${definition?.persona ?? ""}`;
+        let context = this.contexts.get(key);
+        if (!context) {
+            context = rolePolicies(role).then((policies) => ({
+                role,
+                persona: definition,
+                iam: new RoleSimulator(role, policies, this.resourcePolicies, this.inventory.placement),
+                lakeFormation: this.lakeFormation,
+                targets: this.targets,
+                placement: this.inventory.placement,
+            }));
+            this.contexts.set(key, context);
+        }
+        return context;
+    }
+}
+
+/**
+ * The persona matrix of a stack: for every persona role, every must and must-not of the model,
+ * with what the stack lets it do and why. Async: iam-simulate reads its IAM data lazily.
+ */
+export async function evaluatePersonas(resources: PolicyResource[], model: Record<Persona, PersonaDefinition> = PERSONA_MODEL): Promise<PersonaMatrix> {
+    const access = new AccessEvaluator(resources);
+    const rows: PersonaMatrixRow[] = [];
+    for (const { persona, role } of access.personaRoles()) {
+        const definition = model[persona];
+        for (const expectation of definition.expectations) {
+            const outcomes = await access.check(role, expectation.capability, definition);
+            for (const outcome of outcomes) {
+                const resolved = outcome.verdict.allowed !== "unknown";
+                // Unresolved: assume the worst for the expectation, and say so.
+                const isAllowed = resolved ? outcome.verdict.allowed === true : expectation.expected === "must-not";
+                rows.push({
+                    persona,
+                    role: typeof role.roleName === "string" ? role.roleName : role.name,
+                    roleUrn: role.urn,
+                    capability: outcome.target ? `${expectation.description}: ${outcome.target}` : expectation.description,
+                    kind: expectation.capability.kind,
+                    expected: expectation.expected,
+                    allowed: isAllowed,
+                    holds: isAllowed === (expectation.expected === "must"),
+                    why: resolved ? outcome.verdict.why : `undecided until deployment, assumed ${isAllowed ? "allowed" : "denied"}: ${outcome.verdict.why}`,
+                    resolved,
+                    remedy: expectation.remedy,
+                });
+            }
+        }
+    }
+    return { rows, invalidGrants: access.lakeFormation.invalidGrants };
+}
+
+/**
+ * The matrix of the stack, shared by the rules of a pack: CrossGuard hands each stack policy its
+ * own copy of the resources, so the last evaluation is remembered by the resources' content.
+ */
+let last: { key: string; matrix: Promise<PersonaMatrix> } | undefined;
+
+export function personaMatrixOf(resources: PolicyResource[]): Promise<PersonaMatrix> {
+    const key = JSON.stringify(resources.map((r) => [r.urn, rawProps(r.props)]));
+    if (last?.key !== key) {
+        const matrix = evaluatePersonas(resources);
+        last = { key, matrix };
+        // A failed evaluation must not be served to the next policy as if it were the answer.
+        matrix.catch(() => {
+            if (last?.matrix === matrix) last = undefined;
+        });
+    }
+    return last.matrix;
+}
+
+/** Forgets the remembered matrix, so that the next personaMatrixOf evaluates afresh (benchmarks). */
+export function forgetPersonaMatrix(): void {
+    last = undefined;
+}

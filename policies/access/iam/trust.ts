@@ -1,0 +1,133 @@
+import { runSimulation } from "@cloud-copilot/iam-simulate";
+import { parseArn } from "../stack/arns";
+import { RoleFacts } from "../stack/iamFacts";
+import { Placement } from "../stack/inventory";
+import { isUnknown } from "../stack/unknownValues";
+import { Verdict, allowed, denied, undecided } from "../capabilities/verdict";
+import { resourcePolicy } from "./policyDocuments";
+
+/** Who might try to assume a role: a caller, the STS action it would use, and the context it brings. */
+interface Probe {
+    who: string;
+    principal: string;
+    action: "sts:AssumeRole" | "sts:AssumeRoleWithSAML" | "sts:AssumeRoleWithWebIdentity";
+    context: Record<string, string>;
+}
+
+/** A stand-in for "some other account" when a trust policy names everyone. */
+const OTHER_ACCOUNT = "999999999999";
+/** A stand-in for "any other service" beside the ones the trust names. */
+const ANY_OTHER_SERVICE = "lambda.amazonaws.com";
+const ASSUME_ANYTHING = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: "*" }],
+};
+
+/**
+ * Whether people, or AWS services, can assume a role: its trust policy is simulated (iam-simulate,
+ * the trust policy as the role's resource policy) for the callers it names and a few stand-ins:
+ * a person's role in the role's own account and in the accounts the policy trusts, each SAML or
+ * web-identity provider it trusts, each service it names and one it does not. A person's own
+ * identity policy is taken to allow sts:AssumeRole: the question is what the trust lets in.
+ */
+export function assumableBy(role: RoleFacts, who: "people" | "service", placement: Placement): Promise<Verdict> {
+    if (role.trustPolicy === undefined) return Promise.resolve(denied("the role has no trust policy"));
+    if (isUnknown(role.trustPolicy)) return Promise.resolve(undecided(`${String(role.trustPolicy)} decides who may assume it`));
+    const account = (typeof role.arn === "string" ? parseArn(role.arn)?.account : undefined) ?? placement.account;
+    // Persona roles share a few trust policies: the answer depends on the document, not the role.
+    const key = JSON.stringify([who, account, placement.partition, role.trustPolicy]);
+    let answer = answers.get(key);
+    if (!answer) {
+        answer = simulateTrust(role.trustPolicy, who, account, placement.partition, role.name);
+        answers.set(key, answer);
+    }
+    return answer;
+}
+
+const answers = new Map<string, Promise<Verdict>>();
+
+async function simulateTrust(document: object, who: "people" | "service", account: string, partition: string, roleName: string): Promise<Verdict> {
+    const trust = resourcePolicy(document, `the trust policy of ${roleName}`);
+    if (isUnknown(trust)) return undecided(String(trust));
+    // The trust policy does not name the role itself: any ARN in the account stands for it.
+    const roleArn = `arn:${partition}:iam::${account}:role/persona-probe-trusting-role`;
+    const probes = who === "people" ? peopleProbes(document, account, partition) : serviceProbes(document, account);
+    for (const probe of probes) {
+        const result = await runSimulation({
+            request: { principal: probe.principal, action: probe.action, resource: { resource: roleArn, accountId: account }, contextVariables: probe.context },
+            identityPolicies: probe.principal.startsWith("arn:") && probe.action === "sts:AssumeRole" ? [{ name: "the caller's own policy", policy: ASSUME_ANYTHING }] : [],
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy: { ...trust, name: "trust policy" },
+            // Conditions on keys the probe does not bring (aws:SourceArn, MFA, session tags) count as
+            // satisfiable: the question is whether the trust lets this kind of caller in at all.
+        }, { simulationMode: "Discovery" });
+        if (result.resultType === "error") return undecided(`the trust policy could not be simulated for ${probe.who} (${result.errors.message})`);
+        if (result.overallResult === "Allowed") {
+            const analysis = result.resultType === "single" ? result.result.analysis : result.results[0]?.analysis;
+            const statement = analysis?.resourceAnalysis?.allowStatements[0]?.statement;
+            const which = statement ? statement.sid() ?? `statement ${statement.index()}` : "a statement";
+            return allowed(`its trust policy (${which}) lets ${probe.who} ${probe.action.replace("sts:", "")}`);
+        }
+    }
+    return denied(`its trust policy lets none of ${probes.map((p) => p.who).join(", ")} assume it`);
+}
+
+type Principal = { kind: "AWS" | "Service" | "Federated"; value: string } | { kind: "*" };
+
+/** The principals a trust policy's Allow statements name (to choose who to try, not to decide). */
+function trustedPrincipals(document: object): Principal[] {
+    const statements = ([] as unknown[]).concat((document as { Statement?: unknown }).Statement ?? []);
+    const found: Principal[] = [];
+    for (const statement of statements) {
+        const s = statement as { Effect?: string; Principal?: unknown };
+        if (s.Effect !== "Allow" || s.Principal === undefined) continue;
+        if (s.Principal === "*") {
+            found.push({ kind: "*" });
+            continue;
+        }
+        for (const [kind, values] of Object.entries(s.Principal as Record<string, unknown>)) {
+            if (kind !== "AWS" && kind !== "Service" && kind !== "Federated") continue;
+            for (const value of ([] as unknown[]).concat(values)) {
+                if (typeof value === "string") found.push(value === "*" ? { kind: "*" } : { kind, value });
+            }
+        }
+    }
+    return found;
+}
+
+function peopleProbes(trust: object, account: string, partition: string): Probe[] {
+    const person = (inAccount: string) => `arn:${partition}:iam::${inAccount}:role/persona-probe-person`;
+    const probes: Probe[] = [{ who: "a person's role in the same account", principal: person(account), action: "sts:AssumeRole", context: {} }];
+    for (const principal of trustedPrincipals(trust)) {
+        if (principal.kind === "*") {
+            probes.push({ who: "a person's role in another account", principal: person(OTHER_ACCOUNT), action: "sts:AssumeRole", context: {} });
+        } else if (principal.kind === "AWS") {
+            const trustedAccount = /^\d{12}$/.test(principal.value) ? principal.value : parseArn(principal.value)?.account;
+            const isAccount = /^\d{12}$/.test(principal.value) || principal.value.endsWith(":root");
+            probes.push({ who: isAccount ? `a person's role in account ${trustedAccount}` : principal.value, principal: isAccount ? person(trustedAccount ?? account) : principal.value, action: "sts:AssumeRole", context: {} });
+        } else if (principal.kind === "Federated") {
+            const saml = principal.value.includes(":saml-provider/");
+            probes.push(saml
+                ? { who: `users of ${principal.value}`, principal: principal.value, action: "sts:AssumeRoleWithSAML", context: { "SAML:aud": "https://signin.aws.amazon.com/saml" } }
+                : { who: `users of ${principal.value}`, principal: principal.value, action: "sts:AssumeRoleWithWebIdentity", context: {} });
+        }
+    }
+    return dedupe(probes);
+}
+
+function serviceProbes(trust: object, account: string): Probe[] {
+    const service = (name: string): Probe => ({ who: name, principal: name, action: "sts:AssumeRole", context: { "aws:SourceAccount": account } });
+    const named = trustedPrincipals(trust).flatMap((p) => (p.kind === "Service" ? [service(p.value)] : []));
+    return dedupe([...named, service(ANY_OTHER_SERVICE)]);
+}
+
+function dedupe(probes: Probe[]): Probe[] {
+    const seen = new Set<string>();
+    return probes.filter((p) => {
+        const key = `${p.principal}|${p.action}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}

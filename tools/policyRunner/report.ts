@@ -1,0 +1,58 @@
+import type { PersonaMatrixRow } from "../../policies/access";
+import type { CheckResult } from "./checkResources";
+import type { Violation } from "./runPolicies";
+
+/** CONTRACT.md: `policy` exits 1 when at least one mandatory policy is violated. */
+export const EXIT_MANDATORY_VIOLATION = 1;
+
+export function hasMandatoryViolation(violations: Violation[]): boolean {
+    return violations.some((v) => v.enforcementLevel === "mandatory");
+}
+
+/** What `policy --json` prints: CONTRACT.md's report, with the persona matrix as `personas`. */
+export function toJsonReport(result: CheckResult) {
+    return {
+        policies: result.policies,
+        resources: result.resources,
+        violations: result.violations.map(({ policy, enforcementLevel, urn, message }) => ({ policy, enforcementLevel, ...(urn ? { urn } : {}), message })),
+        personas: result.personas,
+    };
+}
+
+/** The human-readable report: the persona matrix, each violation, then the counts. */
+export function formatReport(result: CheckResult): string {
+    return `${formatMatrix(result.personas)}\n${formatViolations(result.violations, result.policies, result.resources)}`;
+}
+
+const LEVEL_ORDER = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 } as const;
+
+export function formatViolations(violations: Violation[], policies: number, resources: number): string {
+    const lines: string[] = [];
+    const sorted = [...violations].sort((a, b) => LEVEL_ORDER[a.enforcementLevel] - LEVEL_ORDER[b.enforcementLevel] || a.policy.localeCompare(b.policy));
+    if (sorted.length > 0) lines.push("Policy violations:");
+    for (const v of sorted) {
+        lines.push(`  ${v.enforcementLevel.padEnd(9)} ${v.pack}/${v.policy}`);
+        lines.push(`            ${v.urn ?? "(the stack)"}`);
+        lines.push(`            ${v.message}`);
+    }
+    const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    lines.push(`${policies} policies on ${resources} resources: ${violations.length} violation${violations.length === 1 ? "" : "s"} (${mandatory} mandatory)`);
+    return `${lines.join("\n")}\n`;
+}
+
+/** Persona x capability: allowed or denied, whether that is what the model expects, and why. */
+export function formatMatrix(rows: PersonaMatrixRow[]): string {
+    if (rows.length === 0) return "Persona matrix: no persona roles in this stack\n";
+    const lines = ["Persona matrix (✔ as the model expects, ✘ not; then why):"];
+    let role: string | undefined;
+    for (const row of rows) {
+        if (row.role !== role) {
+            role = row.role;
+            lines.push(`  ${row.persona}: ${row.role}`);
+        }
+        const expected = row.expected === "must" ? "must    " : "must not";
+        lines.push(`    ${row.holds ? "✔" : "✘"} ${expected} ${row.capability}: ${row.allowed ? "allowed" : "denied"}`);
+        lines.push(`               ${row.why}`);
+    }
+    return `${lines.join("\n")}\n`;
+}
