@@ -10,12 +10,6 @@ import { Persona } from "./personaNames";
  * resolves them against each stack, so the model holds for dev, prod and any other stack.
  */
 
-/** The tag an analyst group's role and its workgroup share (set by AthenaAnalystRole). */
-export const ANALYST_GROUP_TAG = "analyst-group";
-
-/** How the lake bucket is told apart from the results and log buckets (set by DataLake). */
-export const LAKE_BUCKET_TAG = { key: "purpose", value: "data-lake" } as const;
-
 /** The resources an `iam` capability can name, and what each stands for. */
 export const RESOURCE_RESOLVERS = {
     ownWorkgroupArn: "the persona's own Athena workgroup",

@@ -9,3 +9,17 @@ export type Persona = (typeof PERSONAS)[number];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
+
+/** The tag an analyst group's role and its workgroup share (set by AthenaAnalystRole). */
+export const ANALYST_GROUP_TAG = "analyst-group";
+
+/**
+ * What each bucket holds, as the tag `purpose`: the policies tell the lake bucket from the results
+ * and log buckets by it (the log bucket may use SSE-S3, which S3 access logging requires).
+ */
+export const PURPOSE_TAG = "purpose";
+export const BUCKET_PURPOSES = {
+    lake: "data-lake",
+    queryResults: "athena-query-results",
+    accessLogs: "access-logs",
+} as const;

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PERSONA_TAG } from "../../personas/personaNames";
+import { ANALYST_GROUP_TAG, PERSONA_TAG } from "../../personas/personaNames";
 import { athenaQueryStatements } from "../common/athenaAccess";
 import { athenaWorkgroup } from "../common/athenaWorkgroup";
 import { grant } from "../common/lakeFormationGrant";
@@ -37,7 +37,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
             kmsKeyArn: lake.keyArn,
             bytesScannedCutoffPerQuery: args.bytesScannedCutoffPerQuery,
             forceDestroy: args.forceDestroyWorkgroup,
-            tags: tagsFor(args.placement, { "analyst-group": args.groupName }),
+            tags: tagsFor(args.placement, { [ANALYST_GROUP_TAG]: args.groupName }),
         }, { parent });
 
         const role = new aws.iam.Role(`${name}-role`, {
@@ -45,7 +45,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
             description: `Data-analyst persona of group ${args.groupName}: Athena in its workgroup, SELECT on granted tables`,
             assumeRolePolicy: peopleTrustPolicy(args.peopleTrust),
             maxSessionDuration: 3600,
-            tags: tagsFor(args.placement, { [PERSONA_TAG]: "analyst", "analyst-group": args.groupName }),
+            tags: tagsFor(args.placement, { [PERSONA_TAG]: "analyst", [ANALYST_GROUP_TAG]: args.groupName }),
         }, { parent });
         new aws.iam.RolePolicy(`${name}-athena`, {
             role: role.name,

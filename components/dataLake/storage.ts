@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../personas/personaNames";
 import { dataStoreOptions } from "../common/dataProtection";
 import { physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
@@ -65,7 +66,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
             Resource: pulumi.interpolate`${arn}/*`,
             Condition: { StringEquals: { "aws:SourceAccount": accountId } },
         }],
-        tags: tagsFor(args.placement, { purpose: "access-logs" }),
+        tags: tagsFor(args.placement, { [PURPOSE_TAG]: BUCKET_PURPOSES.accessLogs }),
     }, parent);
     const logsTo = (name: string) => ({ bucket: accessLogs.bucket.bucket, prefix: `${name}/` });
 
@@ -74,7 +75,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
         encryption: { kmsKeyArn: key.arn },
         protection: args.protection,
         accessLogs: logsTo("lake"),
-        tags: tagsFor(args.placement, { purpose: "data-lake" }),
+        tags: tagsFor(args.placement, { [PURPOSE_TAG]: BUCKET_PURPOSES.lake }),
     }, parent);
 
     // The seed's layout: one prefix per dataset (sales/, items/, ...), where its CSV files go.
@@ -94,7 +95,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
         protection: args.protection,
         accessLogs: logsTo("query-results"),
         expirationDays: args.queryResultsExpirationDays,
-        tags: tagsFor(args.placement, { purpose: "athena-query-results" }),
+        tags: tagsFor(args.placement, { [PURPOSE_TAG]: BUCKET_PURPOSES.queryResults }),
     }, parent);
 
     return { key, lake, results, accessLogs };

@@ -1,3 +1,4 @@
+import { ANALYST_GROUP_TAG } from "../../personas/personaNames";
 import type { ExportedResource } from "../engine/stackExport";
 
 /**
@@ -201,9 +202,9 @@ const ANALYST_GROUP_SIZE = 6 + 2 * TABLES_PER_GROUP;
 /** One analyst group: six of the tables (a rotating choice), the price column excluded from sales. */
 function analystGroup(g: Generator, stack: ExportedResource, lake: Lake, group: string, index: number): void {
     const component = g.add("analytics:index:AthenaAnalystRole", `analyst-${group}`, {}, { parent: stack, custom: false });
-    const analyst = role(g, component, `analyst-${group}`, "analyst", peopleTrust, { "analyst-group": group });
+    const analyst = role(g, component, `analyst-${group}`, "analyst", peopleTrust, { [ANALYST_GROUP_TAG]: group });
     const prefix = `analysts/${group}/`;
-    athenaAccess(g, analyst, lake, workgroup(g, component, lake, `analysts-${group}`, prefix, { "analyst-group": group }), prefix);
+    athenaAccess(g, analyst, lake, workgroup(g, component, lake, `analysts-${group}`, prefix, { [ANALYST_GROUP_TAG]: group }), prefix);
     attach(g, analyst, lake.listPolicy);
     grant(g, component, lake, `analyst-${group}-database`, analyst, ["DESCRIBE"], { database: { name: lake.database } });
     const tables = Object.keys(TABLES);

@@ -1,4 +1,5 @@
-import { ANALYST_GROUP_TAG, LAKE_BUCKET_TAG, RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
+import { RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
+import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
 import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
@@ -84,7 +85,7 @@ export class PersonaTargets {
 
     /** The lake bucket(s): tagged as the lake, else every bucket registered with Lake Formation. */
     lakeBuckets(): BucketFacts[] {
-        const tagged = this.inventory.buckets.filter((b) => b.tags[LAKE_BUCKET_TAG.key] === LAKE_BUCKET_TAG.value);
+        const tagged = this.inventory.buckets.filter((b) => b.tags[PURPOSE_TAG] === BUCKET_PURPOSES.lake);
         if (tagged.length > 0) return tagged;
         return this.inventory.buckets.filter((b) => typeof b.arn === "string" && this.lakeFormation.registration(b.arn).allowed === true);
     }

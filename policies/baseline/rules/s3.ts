@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
 import { bucketArn, bucketSettingsOf, isBucket } from "../lib/buckets";
 import { DATA_PROTECTION_CONFIG, DataProtectionConfig, requireProtect, stackKeepsData } from "../lib/dataProtection";
 import { coversAction, deniesInsecureTransport, matchesPattern, statementsOf } from "../lib/policyDocuments";
@@ -34,7 +35,7 @@ export const s3BucketEncrypted: StackValidationPolicy = {
             kmsExemptTags: {
                 type: "object",
                 additionalProperties: { type: "string" },
-                default: { purpose: "access-logs" },
+                default: { [PURPOSE_TAG]: BUCKET_PURPOSES.accessLogs },
                 description: "Buckets with any of these tags may use SSE-S3: S3 server access logging cannot deliver to SSE-KMS buckets",
             },
         },
@@ -152,7 +153,7 @@ export const s3BucketAccessLogging: StackValidationPolicy = {
             logBucketTags: {
                 type: "object",
                 additionalProperties: { type: "string" },
-                default: { purpose: "access-logs" },
+                default: { [PURPOSE_TAG]: BUCKET_PURPOSES.accessLogs },
                 description: "Buckets with any of these tags receive logs (also from outside this stack) and need not log themselves",
             },
         },
