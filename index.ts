@@ -33,6 +33,7 @@ function main(): Record<string, unknown> {
             peopleTrust,
             deployerRoleArn: config.personas.deployerRoleArn,
             projectLeaderDataLocationAccess: config.personas.projectLeaderDataLocationAccess,
+            additionalLakeFormationAdmins: lakeConfig.additionalLakeFormationAdmins,
         });
         outputs.dataLake = {
             lakeBucket: lake.lakeBucketName,

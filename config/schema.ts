@@ -20,6 +20,10 @@ const iamPrincipalArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+)$/, "an IAM account root or role ARN");
 
+const iamRoleArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN");
+
 const samlProviderArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]+$/, "an IAM SAML provider ARN");
@@ -118,6 +122,11 @@ export const dataLakeSchema = switchable({
     queryResultsExpirationDays: z.number().int().min(1).max(3650).default(30),
     /** Athena stops a query once it has scanned this many bytes (minimum 10 MB). */
     bytesScannedCutoffPerQuery: z.number().int().min(10_485_760),
+    /**
+     * Lake Formation admins besides this stack's data-lake admin role. The admin list is one per
+     * account and each stack writes all of it: stacks sharing an account list each other's role.
+     */
+    additionalLakeFormationAdmins: z.array(iamRoleArn).default([]),
 });
 
 const analystTableSchema = z.strictObject({

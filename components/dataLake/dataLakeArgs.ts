@@ -30,6 +30,8 @@ export interface DataLakeArgs {
     peopleTrust: PeopleTrust;
     /** The identity running `pulumi up`, allowed to assume the data-lake admin role to make grants. */
     deployerRoleArn?: string;
+    /** Other stacks' data-lake admin roles in the same account (the admin list is account-wide). */
+    additionalLakeFormationAdmins: string[];
     /** Grant the project leader DATA_LOCATION_ACCESS on the lake bucket. */
     projectLeaderDataLocationAccess: boolean;
 }

@@ -31,7 +31,7 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
     // An account-wide singleton that replaces the admin list: neither the deploying identity nor
     // any AdministratorAccess principal is an admin, and nobody gets permissions by default.
     const settings = new aws.lakeformation.DataLakeSettings("lake-formation-settings", {
-        admins: [refs.dataLakeAdmin.arn],
+        admins: [refs.dataLakeAdmin.arn, ...args.additionalLakeFormationAdmins],
         createDatabaseDefaultPermissions: [],
         createTableDefaultPermissions: [],
     }, { parent });

@@ -1,5 +1,8 @@
 import { expect } from "chai";
+import { planProgram } from "../../tools/engine/run";
 import type { Plan } from "../../tools/engine/stackExport";
+import { readStackConfig } from "../../tools/engine/stackFile";
+import program = require("../../index");
 import { planOf } from "../helpers/plans";
 import { bucketSetting, list, named, ofType, statements, tag } from "../helpers/resources";
 
@@ -128,6 +131,21 @@ describe("DataLake", () => {
             expect(settings.admins).to.deep.equal([named(prod, "data-lake-admin-role").outputs.arn]);
             expect(settings.createDatabaseDefaultPermissions).to.deep.equal([]);
             expect(settings.createTableDefaultPermissions).to.deep.equal([]);
+        });
+
+        it("keeps another stack's admin role in the account-wide admin list when the stack lists it", async () => {
+            const prodAdmin = "arn:aws:iam::123456789012:role/analytics-platform-prod-data-lake-admin";
+            const { config } = readStackConfig("dev");
+            const lake = JSON.parse(config["analytics-platform:dataLake"]) as Record<string, unknown>;
+            lake.additionalLakeFormationAdmins = [prodAdmin];
+            const shared = await planProgram({
+                project: "analytics-platform",
+                stack: "dev",
+                config: { ...config, "analytics-platform:dataLake": JSON.stringify(lake) },
+                program,
+            });
+            expect(named(shared, "lake-formation-settings").outputs.admins).to.deep.equal([named(shared, "data-lake-admin-role").outputs.arn, prodAdmin]);
+            expect(ofType(shared, GRANT).map((g) => g.outputs.principal)).not.to.include(prodAdmin);
         });
 
         it("registers the lake bucket with a dedicated role that only Lake Formation can assume", () => {

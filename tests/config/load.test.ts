@@ -114,6 +114,13 @@ describe("stack config validation", () => {
         expect(problems[0]).to.match(/analytics-platform:personas\.trustedPrincipals: expected at least one of trustedPrincipals or samlProviderArn/);
     });
 
+    it("accepts only roles as additional Lake Formation admins", () => {
+        const problems = problemsOf(devWith("dataLake", (v) => (v.additionalLakeFormationAdmins = ["arn:aws:iam::123456789012:root"])));
+        expect(problems).to.deep.equal([
+            'Pulumi.dev.yaml: analytics-platform:dataLake.additionalLakeFormationAdmins[0]: expected an IAM role ARN, found "arn:aws:iam::123456789012:root"',
+        ]);
+    });
+
     it("rejects a principal that is not an account root or role ARN", () => {
         const problems = problemsOf(devWith("personas", (v) => (v.trustedPrincipals = ["arn:aws:iam::123456789012:user/alice"])));
         expect(problems[0]).to.match(/analytics-platform:personas\.trustedPrincipals\[0\]: expected an IAM account root or role ARN, found "arn:aws:iam::123456789012:user\/alice"/);
