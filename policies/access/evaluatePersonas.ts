@@ -1,6 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { Capability, PERSONA_MODEL, PersonaDefinition } from "../../personas/model";
 import { PERSONAS, PERSONA_TAG, Persona } from "../../personas/personaNames";
+import { RoleFacts } from "../lib/iamRoles";
+import { rawProps } from "../lib/unknownValues";
 import { CapabilityOutcome, RoleContext, createDatabaseAt, evaluateCapability } from "./capabilities/evaluateCapability";
 import { PersonaTargets } from "./capabilities/targets";
 import { Verdict } from "./capabilities/verdict";
@@ -9,9 +11,7 @@ import { ResourcePolicies } from "./iam/resourcePolicies";
 import { RoleSimulator } from "./iam/roleSimulator";
 import { LakeFormationState } from "./lakeFormation/lakeFormationState";
 import { PersonaMatrix, PersonaMatrixRow } from "./matrix";
-import { RoleFacts } from "./stack/iamFacts";
 import { StackInventory, stackInventory } from "./stack/inventory";
-import { rawProps } from "./stack/unknownValues";
 
 /** A role of the stack with a valid persona tag. */
 export interface PersonaRole {

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { planProgram } from "../../tools/engine/run";
 import type { Plan } from "../../tools/engine/stackExport";
 import { readStackConfig } from "../../tools/engine/stackFile";
-import program = require("../../index");
+import program from "../../index";
 import { planOf } from "../helpers/plans";
 import { bucketSetting, list, named, ofType, statements, tag } from "../helpers/resources";
 

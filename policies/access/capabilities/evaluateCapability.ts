@@ -1,11 +1,11 @@
 import { Capability, LocationRef, PersonaDefinition, RESOURCE_RESOLVERS } from "../../../personas/model";
+import { RoleFacts } from "../../lib/iamRoles";
+import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
 import { assumableBy } from "../iam/trust";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { BucketFacts } from "../stack/dataFacts";
-import { RoleFacts } from "../stack/iamFacts";
 import { Placement } from "../stack/inventory";
-import { isUnknown } from "../stack/unknownValues";
 import { PersonaTargets, TableTarget } from "./targets";
 import { Verdict, allOfInOrder, allowed, anyOfInOrder, denied, undecided } from "./verdict";
 

@@ -1,12 +1,12 @@
 import { RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
 import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
 import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
+import { RoleFacts } from "../../lib/iamRoles";
+import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
+import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
-import { RoleFacts } from "../stack/iamFacts";
 import { StackInventory } from "../stack/inventory";
-import { Maybe, Unknown, isUnknown } from "../stack/unknownValues";
-import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 
 /** Where a workgroup writes its results: the bucket, the prefix and the key. */
 export interface ResultsLocation {

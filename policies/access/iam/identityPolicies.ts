@@ -1,8 +1,8 @@
 import type { ValidatedPolicy } from "@cloud-copilot/iam-policy";
-import { AttachmentFacts, RoleFacts } from "../stack/iamFacts";
-import { Maybe, Unknown, isUnknown } from "../stack/unknownValues";
+import { AttachmentFacts, RoleFacts } from "../../lib/iamRoles";
+import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
 import { awsManagedPolicy, isAwsManagedPolicyArn } from "./managedPolicyDocuments";
-import { identityPolicy } from "./policyDocuments";
+import { identityPolicy } from "./validatedPolicies";
 
 /** One identity policy of a role, named the way explanations name it. */
 export interface PolicySource {

@@ -1,5 +1,5 @@
+import { Maybe, Unknown } from "../../lib/unknownValues";
 import { AWS_MANAGED_POLICY_TABLE, MANAGED_POLICY_SOURCE, ManagedPolicyEntry } from "./awsManagedPolicyTable";
-import { Maybe, Unknown } from "../stack/unknownValues";
 
 /** An AWS managed policy's document, with the version it is, for explanations. */
 export interface ManagedPolicyDocument {

@@ -1,8 +1,8 @@
 import type { ValidatedPolicy } from "@cloud-copilot/iam-policy";
+import { Maybe, isUnknown } from "../../lib/unknownValues";
 import { bucketOfArn, parseArn } from "../stack/arns";
 import { BucketFacts, KeyFacts } from "../stack/dataFacts";
-import { Maybe, isUnknown } from "../stack/unknownValues";
-import { resourcePolicy } from "./policyDocuments";
+import { resourcePolicy } from "./validatedPolicies";
 
 export interface ResourcePolicySource {
     label: string;

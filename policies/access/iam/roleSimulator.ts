@@ -1,9 +1,9 @@
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import type { ValidatedPolicy } from "@cloud-copilot/iam-policy";
-import { RoleFacts } from "../stack/iamFacts";
-import { Placement } from "../stack/inventory";
-import { Maybe, isUnknown } from "../stack/unknownValues";
+import { RoleFacts } from "../../lib/iamRoles";
+import { Maybe, isUnknown } from "../../lib/unknownValues";
 import { Verdict, allowed, denied, undecided } from "../capabilities/verdict";
+import { Placement } from "../stack/inventory";
 import { PolicySource, RolePolicies } from "./identityPolicies";
 import { ResourcePolicies } from "./resourcePolicies";
 

@@ -1,10 +1,11 @@
 import { runSimulation } from "@cloud-copilot/iam-simulate";
-import { parseArn } from "../stack/arns";
-import { RoleFacts } from "../stack/iamFacts";
-import { Placement } from "../stack/inventory";
-import { isUnknown } from "../stack/unknownValues";
+import { RoleFacts } from "../../lib/iamRoles";
+import { Principal, PrincipalKind, statementsOf } from "../../lib/policyDocuments";
+import { isUnknown } from "../../lib/unknownValues";
 import { Verdict, allowed, denied, undecided } from "../capabilities/verdict";
-import { resourcePolicy } from "./policyDocuments";
+import { parseArn } from "../stack/arns";
+import { Placement } from "../stack/inventory";
+import { resourcePolicy } from "./validatedPolicies";
 
 /** Who might try to assume a role: a caller, the STS action it would use, and the context it brings. */
 interface Probe {
@@ -29,6 +30,8 @@ const ASSUME_ANYTHING = {
  * a person's role in the role's own account and in the accounts the policy trusts, each SAML or
  * web-identity provider it trusts, each service it names and one it does not. A person's own
  * identity policy is taken to allow sts:AssumeRole: the question is what the trust lets in.
+ * (The baseline reads the same trust policies structurally, baseline/lib/trustPolicies.ts: which
+ * principals a statement granting sts:AssumeRole names, not whom its conditions let in.)
  */
 export function assumableBy(role: RoleFacts, who: "people" | "service", placement: Placement): Promise<Verdict> {
     if (role.trustPolicy === undefined) return Promise.resolve(denied("the role has no trust policy"));
@@ -73,27 +76,20 @@ async function simulateTrust(document: object, who: "people" | "service", accoun
     return denied(`its trust policy lets none of ${probes.map((p) => p.who).join(", ")} assume it`);
 }
 
-type Principal = { kind: "AWS" | "Service" | "Federated"; value: string } | { kind: "*" };
+/** The principal kinds a probe can stand for (a CanonicalUser cannot assume a role). */
+const PROBED_KINDS: readonly PrincipalKind[] = ["*", "AWS", "Service", "Federated"];
 
-/** The principals a trust policy's Allow statements name (to choose who to try, not to decide). */
+/**
+ * The principals the trust policy's Allow statements name, whatever their actions (to choose whom
+ * to try, not to decide: the simulation decides); a "*" of any kind is everyone. Called on a
+ * document iam-policy validated, so every statement parses.
+ */
 function trustedPrincipals(document: object): Principal[] {
-    const statements = ([] as unknown[]).concat((document as { Statement?: unknown }).Statement ?? []);
-    const found: Principal[] = [];
-    for (const statement of statements) {
-        const s = statement as { Effect?: string; Principal?: unknown };
-        if (s.Effect !== "Allow" || s.Principal === undefined) continue;
-        if (s.Principal === "*") {
-            found.push({ kind: "*" });
-            continue;
-        }
-        for (const [kind, values] of Object.entries(s.Principal as Record<string, unknown>)) {
-            if (kind !== "AWS" && kind !== "Service" && kind !== "Federated") continue;
-            for (const value of ([] as unknown[]).concat(values)) {
-                if (typeof value === "string") found.push(value === "*" ? { kind: "*" } : { kind, value });
-            }
-        }
-    }
-    return found;
+    return statementsOf(document)
+        .filter((s) => s.effect === "Allow")
+        .flatMap((s) => s.principals ?? [])
+        .filter((p) => PROBED_KINDS.includes(p.kind))
+        .map((p): Principal => (p.value === "*" ? { kind: "*", value: "*" } : p));
 }
 
 function peopleProbes(trust: object, account: string, partition: string): Probe[] {

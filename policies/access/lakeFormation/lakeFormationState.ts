@@ -1,9 +1,9 @@
+import { RoleFacts } from "../../lib/iamRoles";
+import { Maybe, isUnknown } from "../../lib/unknownValues";
+import { Tri, Verdict, allowed, denied, undecided } from "../capabilities/verdict";
 import { locationCovers } from "../stack/arns";
 import { DatabaseFacts } from "../stack/dataFacts";
-import { RoleFacts } from "../stack/iamFacts";
 import { GrantFacts, GrantTarget, LakeFormationFacts } from "../stack/lakeFormationFacts";
-import { Maybe, isUnknown } from "../stack/unknownValues";
-import { Tri, Verdict, allowed, denied, undecided } from "../capabilities/verdict";
 import { IAM_ALLOWED_PRINCIPALS, and, grantedTo, includesPermission } from "./principals";
 
 /** A grant Lake Formation refuses: DATA_LOCATION_ACCESS on a location it does not manage. */

@@ -1,6 +1,7 @@
-import { RoleFacts, principalIsRole } from "../stack/iamFacts";
-import { Maybe, isUnknown } from "../stack/unknownValues";
+import { RoleFacts } from "../../lib/iamRoles";
+import { Maybe, isUnknown } from "../../lib/unknownValues";
 import { Tri } from "../capabilities/verdict";
+import { roleNameOfArn } from "../stack/arns";
 
 /** Lake Formation's stand-in for "whoever IAM allows": a grant to it leaves the decision to IAM. */
 export const IAM_ALLOWED_PRINCIPALS = "IAM_ALLOWED_PRINCIPALS";
@@ -10,6 +11,13 @@ export function grantedTo(principal: Maybe<string>, role: RoleFacts, iamAllowed:
     if (isUnknown(principal)) return "unknown";
     if (principal === IAM_ALLOWED_PRINCIPALS) return iamAllowed;
     return principalIsRole(principal, role);
+}
+
+/** Whether a principal ARN names this role; by name when the role's ARN is not known yet. */
+export function principalIsRole(principal: string, role: RoleFacts): Tri {
+    if (typeof role.arn === "string") return principal === role.arn;
+    if (typeof role.roleName === "string") return roleNameOfArn(principal) === role.roleName;
+    return "unknown";
 }
 
 /** Whether a permission list contains the permission (ALL contains every one). */

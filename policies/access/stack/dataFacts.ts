@@ -1,8 +1,10 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { Declared, declared, indexBy, known, propsOf, referencedResource } from "./references";
-import { documentProp, objectListProp, objectProp, stringProp, tagsOf } from "./propertyValues";
+import { BUCKET_IDENTIFIERS, isBucket, isBucketSetting } from "../../lib/bucketTypes";
+import { documentProp, known, objectListProp, objectProp, propsOf, stringProp, tagsOf } from "../../lib/propertyValues";
+import { Declared, declared, indexBy, referencedResource } from "../../lib/referenceLookup";
+import { identifiersOf } from "../../lib/references";
+import { Maybe, Unknown } from "../../lib/unknownValues";
 import { DefaultPermission, defaultPermissions } from "./lakeFormationFacts";
-import { Maybe, Unknown } from "./unknownValues";
 
 export interface BucketFacts extends Declared {
     bucketName: Maybe<string>;
@@ -48,12 +50,6 @@ export interface DataFacts {
     tables: TableFacts[];
 }
 
-const BUCKETS = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
-const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-const BUCKET_ENCRYPTION = new Set([
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-]);
 const KEY = "aws:kms/key:Key";
 const WORKGROUP = "aws:athena/workgroup:Workgroup";
 const DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
@@ -69,7 +65,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
     for (const resource of resources) {
         const props = propsOf(resource);
         const what = (property: string) => `the ${property} of ${resource.name}`;
-        if (BUCKETS.has(resource.type)) {
+        if (isBucket(resource)) {
             buckets.push({
                 ...declared(resource),
                 bucketName: stringProp(props, "bucket", what("name")) ?? new Unknown(what("name")),
@@ -112,16 +108,18 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
     return { buckets, keys, workgroups, databases, tables };
 }
 
-/** Bucket policies and default encryption are resources of their own since AWS provider 4. */
+/** Bucket policies and default encryption are resources of their own since AWS provider 4 (lib/bucketTypes.ts). */
 function attachBucketSettings(resources: PolicyResource[], buckets: BucketFacts[]): void {
     const byUrn = new Map(buckets.map((b) => [b.urn, b]));
-    const byName = indexBy(buckets, (b) => [known(b.bucketName)]);
+    const identifiers = new Map(resources.filter(isBucket).map((r) => [r.urn, identifiersOf(r, BUCKET_IDENTIFIERS)]));
+    const byName = indexBy(buckets, (b) => identifiers.get(b.urn) ?? []);
     for (const resource of resources) {
-        if (resource.type !== BUCKET_POLICY && !BUCKET_ENCRYPTION.has(resource.type)) continue;
+        const isPolicy = isBucketSetting(resource, "policy");
+        if (!isPolicy && !isBucketSetting(resource, "encryption")) continue;
         const bucket = referencedResource(resource, "bucket", byName, byUrn);
         if (!bucket) continue;
         const props = propsOf(resource);
-        if (resource.type === BUCKET_POLICY) {
+        if (isPolicy) {
             bucket.policy = documentProp(props, "policy", `the bucket policy ${resource.name}`) ?? new Unknown(`the bucket policy ${resource.name}`);
         } else {
             Object.assign(bucket, encryptionKey(objectListProp(props, "rules")[0], resource.name));

@@ -1,9 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { IamFacts, iamFacts } from "../../lib/iamRoles";
+import { propsOf } from "../../lib/propertyValues";
 import { parseArn } from "./arns";
 import { DataFacts, dataFacts } from "./dataFacts";
-import { IamFacts, iamFacts } from "./iamFacts";
 import { LakeFormationFacts, lakeFormationFacts } from "./lakeFormationFacts";
-import { propsOf } from "./references";
 
 /** Where the stack lives, as its ARNs tell (the simulator needs an account and a region). */
 export interface Placement {

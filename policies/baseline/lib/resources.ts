@@ -41,7 +41,11 @@ export function stackOf(urn: string): string {
     return urn.split("::")[0].split(":")[2] ?? "";
 }
 
-/** A resource's own tags (`tags`), or the provider-merged ones (`tagsAll`) of a real export. */
+/**
+ * A resource's own tags (`tags`), or the provider-merged ones (`tagsAll`) of a real export. Read
+ * through CrossGuard's proxy, so that a tag preview does not know throws and the rule cannot tell
+ * (checkEach), where the evaluator's tagsOf (lib/propertyValues.ts) drops it.
+ */
 export function tagsOf(props: { tags?: unknown; tagsAll?: unknown }): Record<string, string> {
     const tags = props.tags ?? props.tagsAll;
     return typeof tags === "object" && tags !== null ? (tags as Record<string, string>) : {};
@@ -50,10 +54,4 @@ export function tagsOf(props: { tags?: unknown; tagsAll?: unknown }): Record<str
 /** Whether the tags hold any of the given key=value pairs. */
 export function hasAnyTag(tags: Record<string, string>, wanted: Record<string, string>): boolean {
     return Object.entries(wanted).some(([key, value]) => tags[key] === value);
-}
-
-/** Non-empty string values, whatever shape a property has (a string, a list, absent). */
-export function stringsOf(value: unknown): string[] {
-    const values = Array.isArray(value) ? value : [value];
-    return values.filter((v): v is string => typeof v === "string" && v.length > 0);
 }

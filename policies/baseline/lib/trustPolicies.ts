@@ -1,4 +1,4 @@
-import { Principal, matchesPattern, statementsOf } from "./policyDocuments";
+import { Principal, matchesPattern, statementsOf } from "../../lib/policyDocuments";
 
 /** The principals a role's trust policy lets assume it, split the way the persona model needs. */
 export interface AssumingPrincipals {

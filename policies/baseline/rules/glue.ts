@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { isCronExpression } from "../../../config/schedule";
-import { identifiersOf, refersTo } from "../lib/references";
+import { identifiersOf, refersTo } from "../../lib/references";
+import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
-import { checkEach } from "../lib/unknowns";
 
 /*
  * Glue: crawlers log what they find in the lake (table and column names, S3 paths), so their

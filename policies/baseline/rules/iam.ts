@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { PERSONA_TAG } from "../../../personas/personaNames";
+import { iamFacts } from "../../lib/iamRoles";
+import { PolicyStatement, parsePolicyDocument, statementsOf } from "../../lib/policyDocuments";
+import { checkEach } from "../../lib/unknownValues";
 import { problemWithActionName } from "../lib/iamActionNames";
 import { DocumentKind, DocumentOfResource, documentsOf } from "../lib/policyDocumentSources";
-import { PolicyStatement, parsePolicyDocument, statementsOf } from "../lib/policyDocuments";
 import { label, ofType, tagsOf } from "../lib/resources";
 import { administratorAccessOf } from "../lib/roleAccess";
 import { assumingPrincipals, describePrincipal } from "../lib/trustPolicies";
-import { checkEach } from "../lib/unknowns";
 import { mayUseWildcardResource } from "./wildcardResourceActions";
 
 /*
@@ -120,8 +121,9 @@ export const iamPersonaNoAdministratorAccess: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     validateStack: async (args, report) => {
         const personaRoles = ofType(args.resources, aws.iam.Role).filter((role) => tagsOf(role.props)[PERSONA_TAG] !== undefined);
+        const iam = iamFacts(args.resources);
         await checkEach(personaRoles, ({ resource: role, props }) => {
-            const access = administratorAccessOf(role, args.resources);
+            const access = administratorAccessOf(role, iam);
             if (access) {
                 report(`${label(role)} (persona ${tagsOf(props)[PERSONA_TAG]}) has ${access}: remove it and give the persona only the permissions its model allows.`, role.urn);
             }

@@ -1,9 +1,10 @@
 import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { identifiersOf } from "../lib/references";
+import { iamFacts } from "../../lib/iamRoles";
+import { identifiersOf, propertyReference } from "../../lib/references";
+import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
 import { administratorAccessOf } from "../lib/roleAccess";
-import { checkEach, readKnown } from "../lib/unknowns";
 
 /*
  * Lake Formation (DESIGN.md sections 4 and 5): `DataLakeSettings` is an account-wide singleton that
@@ -17,19 +18,16 @@ const IAM_ALLOWED_PRINCIPALS = "IAM_ALLOWED_PRINCIPALS";
 const ACCOUNT_ROOT = /^(arn:aws(-[a-z]+)*:iam::\d{12}:root|\d{12})$/;
 const IAM_USER = /^arn:aws(-[a-z]+)*:iam::\d{12}:user\//;
 
-/** A settings' admin list: the ARNs known, and the resources the list was computed from. */
+/** A settings' admin list: the ARNs known, and the URNs of the resources the list was computed from. */
 interface Admins {
     arns: string[];
     /** In a preview a new role's ARN is unknown; the engine's property dependencies still name the role. */
-    sources: PolicyResource[];
+    sources: string[];
 }
 
 function adminsOf(settings: PolicyResource): Admins {
-    const sources = settings.propertyDependencies?.admins ?? [];
-    const admins = readKnown(() => settings.props.admins as unknown);
-    if (!Array.isArray(admins)) return { arns: [], sources };
-    const entries = Array.from({ length: admins.length }, (_, i) => readKnown(() => admins[i] as unknown));
-    return { arns: entries.filter((arn): arn is string => typeof arn === "string"), sources };
+    const { values, dependencies } = propertyReference(settings, "admins");
+    return { arns: values, sources: dependencies };
 }
 
 function sameArn(a: string, b: string): boolean {
@@ -39,7 +37,7 @@ function sameArn(a: string, b: string): boolean {
 
 /** Whether a role is one of the admins, by ARN or by being what the list was computed from. */
 function isAdmin(role: PolicyResource, admins: Admins): boolean {
-    return admins.sources.includes(role) || identifiersOf(role, ["arn"]).some((arn) => admins.arns.some((admin) => sameArn(admin, arn)));
+    return admins.sources.includes(role.urn) || identifiersOf(role, ["arn"]).some((arn) => admins.arns.some((admin) => sameArn(admin, arn)));
 }
 
 export const lakeFormationAdminsRestricted: StackValidationPolicy = {
@@ -59,6 +57,7 @@ export const lakeFormationAdminsRestricted: StackValidationPolicy = {
     validateStack: async (args, report) => {
         const { deployerArns } = args.getConfig<{ deployerArns: string[] }>();
         const roles = args.resources.filter((r) => r.type === "aws:iam/role:Role");
+        const iam = iamFacts(args.resources);
         const settingsList = args.resources.filter((r) => r.type === "aws:lakeformation/dataLakeSettings:DataLakeSettings");
         await checkEach(settingsList, (settings) => {
             const change = "remove it from admins: only the data-lake admin role belongs there.";
@@ -69,7 +68,7 @@ export const lakeFormationAdminsRestricted: StackValidationPolicy = {
                 else if (deployerArns.some((deployer) => sameArn(deployer, arn))) report(`${label(settings)} makes the deploying identity ${arn} a Lake Formation admin: ${change}`, settings.urn);
             }
             for (const role of roles.filter((r) => isAdmin(r, admins))) {
-                const access = administratorAccessOf(role, args.resources);
+                const access = administratorAccessOf(role, iam);
                 if (access) report(`${label(settings)} makes ${label(role)} a Lake Formation admin, and it has ${access}: ${change}`, settings.urn);
             }
         });
@@ -111,7 +110,7 @@ export const lakeFormationNoGrantsToAdmins: StackValidationPolicy = {
         const adminSources = new Set(admins.flatMap((a) => a.sources));
         const grants = args.resources.filter((r) => r.type === "aws:lakeformation/permissions:Permissions");
         await checkEach(grants, (grant) => {
-            const fromAdmin = (grant.propertyDependencies?.principal ?? []).some((r) => adminSources.has(r));
+            const fromAdmin = (grant.propertyDependencies?.principal ?? []).some((r) => adminSources.has(r.urn));
             const principal = grant.props.principal as unknown;
             if (fromAdmin || (typeof principal === "string" && adminArns.some((arn) => sameArn(arn, principal)))) {
                 report(`${label(grant)} grants to the Lake Formation admin ${typeof principal === "string" ? principal : "role"}: remove the grant; admins already have these permissions.`, grant.urn);

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { identifiersOf, referrersOf } from "../lib/references";
+import { identifiersOf, referrersOf } from "../../lib/references";
+import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
-import { checkEach } from "../lib/unknowns";
 
 /*
  * Lambda (the anomaly detector's alert handlers, issue to come): no function is callable by anyone

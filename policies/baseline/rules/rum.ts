@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
-import { checkEach } from "../lib/unknowns";
 
 /*
  * CloudWatch RUM (real-user monitoring of the web app, issue to come): the app monitor accepts

@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
-import { bucketArn, bucketSettingsOf, isBucket } from "../lib/buckets";
+import { isBucket } from "../../lib/bucketTypes";
+import { coversAction, deniesInsecureTransport, matchesPattern, statementsOf } from "../../lib/policyDocuments";
+import { checkEach } from "../../lib/unknownValues";
+import { bucketArn, bucketSettingsOf } from "../lib/buckets";
 import { DATA_PROTECTION_CONFIG, DataProtectionConfig, requireProtect, stackKeepsData } from "../lib/dataProtection";
-import { coversAction, deniesInsecureTransport, matchesPattern, statementsOf } from "../lib/policyDocuments";
 import { hasAnyTag, label, stackOf, tagsOf } from "../lib/resources";
-import { checkEach } from "../lib/unknowns";
 
 /*
  * S3: every bucket is encrypted, private, TLS-only and logged; in a stack that keeps data it is

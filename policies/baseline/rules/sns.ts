@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { coversAction, deniesInsecureTransport, statementsOf } from "../lib/policyDocuments";
-import { identifiersOf, referrersOf } from "../lib/references";
+import { coversAction, deniesInsecureTransport, statementsOf } from "../../lib/policyDocuments";
+import { identifiersOf, referrersOf } from "../../lib/references";
+import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
-import { checkEach } from "../lib/unknowns";
 
 /*
  * SNS (the anomaly detector's alert channels, issue to come): alert messages describe the

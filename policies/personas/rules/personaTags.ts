@@ -1,8 +1,9 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { AccessEvaluator } from "../../access";
-import { RoleFacts, principalIsRole } from "../../access/stack/iamFacts";
-import { LakeFormationFacts } from "../../access/stack/lakeFormationFacts";
 import { PERSONAS, PERSONA_TAG } from "../../../personas/personaNames";
+import { AccessEvaluator } from "../../access";
+import { principalIsRole } from "../../access/lakeFormation/principals";
+import { LakeFormationFacts } from "../../access/stack/lakeFormationFacts";
+import { RoleFacts } from "../../lib/iamRoles";
 
 const ROLE = "aws:iam/role:Role";
 const VALID = PERSONAS.join(", ");

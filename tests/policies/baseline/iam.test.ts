@@ -9,7 +9,7 @@ import {
     iamRoleTrustMatchesPersona,
 } from "../../../policies/baseline/rules/iam";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../../policies/baseline/rules/wildcardResourceActions";
-import { asPolicyResources, check, crafted, edit, expectNoViolations, expectOneViolation, exportOf, named } from "./crafted";
+import { asPolicyResources, check, crafted, edit, expectNoViolations, expectOneViolation, exportOf, inPreview, named } from "./crafted";
 
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
@@ -150,6 +150,19 @@ describe("baseline IAM rules", () => {
             });
             const deployer = crafted("aws:iam/role:Role", "deployer", { name: "deployer", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] });
             expectNoViolations(await check(iamPersonaNoAdministratorAccess, asPolicyResources(deployer)));
+        });
+
+        it("in a preview, finds AdministratorAccess attached to a new persona role, beside policies it cannot know yet", async () => {
+            const [role, attachment] = asPolicyResources(
+                crafted("aws:iam/role:Role", "leader", { name: "leader", tags: { persona: "project-leader" } }),
+                crafted("aws:iam/policyAttachment:PolicyAttachment", "everything", { policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }),
+            );
+            inPreview(role, "managedPolicyArns");
+            inPreview(attachment, "roles");
+            attachment.propertyDependencies = { roles: [role] };
+            expectOneViolation(await check(iamPersonaNoAdministratorAccess, [role, attachment]), {
+                policy: "iam-persona-no-administrator-access", urn: role.urn, change: 'AdministratorAccess attached by PolicyAttachment "everything"',
+            });
         });
     });
 

@@ -1,11 +1,11 @@
 import { unknownCheckingProxy } from "@pulumi/policy";
 import { expect } from "chai";
 import { problemWithActionName } from "../../../policies/baseline/lib/iamActionNames";
-import { conditionValues, matchesPattern, parsePolicyDocument, statementsOf } from "../../../policies/baseline/lib/policyDocuments";
-import { referrersOf, refersTo } from "../../../policies/baseline/lib/references";
 import { stackOf } from "../../../policies/baseline/lib/resources";
 import { assumingPrincipals } from "../../../policies/baseline/lib/trustPolicies";
-import { CANNOT_TELL, checkEach } from "../../../policies/baseline/lib/unknowns";
+import { conditionValues, matchesPattern, parsePolicyDocument, statementsOf } from "../../../policies/lib/policyDocuments";
+import { referrersOf, refersTo } from "../../../policies/lib/references";
+import { CANNOT_TELL, checkEach } from "../../../policies/lib/unknownValues";
 import { UNKNOWN_STRING, asPolicyResources, crafted, inPreview, urnOf } from "./crafted";
 
 describe("baseline pack helpers", () => {

@@ -1,8 +1,12 @@
 /**
- * IAM policy documents (identity, trust and resource policies) as the rules read them: statements
+ * IAM policy documents (identity, trust and resource policies) read structurally: statements
  * with every list-or-string field turned into a list, principals as (kind, value) pairs and
  * conditions as (operator, key, values) triples. Documents arrive as JSON text (provider state,
  * `pulumi.jsonStringify`) or as objects (a `PolicyDocument` input).
+ *
+ * The baseline rules read documents this way; so does the evaluator where it needs a document's
+ * shape rather than its effect (which principals a trust policy names, to choose whom to simulate).
+ * What a document allows is iam-simulate's business (access/iam/validatedPolicies.ts).
  */
 
 export type PrincipalKind = "AWS" | "Service" | "Federated" | "CanonicalUser" | "*";

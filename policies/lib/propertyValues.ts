@@ -1,11 +1,23 @@
-import { Maybe, Unknown, containsUnknownSentinel, isUnknownSentinel } from "./unknownValues";
+import type { PolicyResource } from "@pulumi/policy";
+import { Maybe, Unknown, containsUnknownSentinel, isUnknownSentinel, rawProps } from "./unknownValues";
 
 /**
- * Typed reads of raw resource properties. Each returns `undefined` when the property is absent (or
- * of another type) and an `Unknown` naming the property when Pulumi does not know it yet.
+ * Typed reads of raw resource properties (sentinels visible, see unknownValues.ts). Each returns
+ * `undefined` when the property is absent (or of another type) and an `Unknown` naming the
+ * property when Pulumi does not know it yet.
  */
 
 export type Props = Record<string, unknown>;
+
+/** A resource's raw props: never throws on an unknown value. */
+export function propsOf(resource: PolicyResource): Props {
+    return rawProps(resource.props);
+}
+
+/** The string, if the value is a known string. */
+export function known(value: unknown): string | undefined {
+    return typeof value === "string" ? value : undefined;
+}
 
 export function stringProp(props: Props | undefined, key: string, what: string): Maybe<string> | undefined {
     const value = props?.[key];

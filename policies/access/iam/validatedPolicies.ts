@@ -1,5 +1,5 @@
 import { ValidatedPolicy, ValidationError, createValidatedPolicy, validateIdentityPolicy, validateResourcePolicy } from "@cloud-copilot/iam-policy";
-import { Maybe, Unknown } from "../stack/unknownValues";
+import { Maybe, Unknown } from "../../lib/unknownValues";
 
 /**
  * Parsed and validated policy documents, once per document text for the whole process: the same

@@ -1,8 +1,14 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { Declared, declared, indexBy, known, propsOf, referencedResource } from "./references";
-import { documentProp, objectListProp, stringListProp, stringProp, tagsOf } from "./propertyValues";
+import { documentProp, known, objectListProp, propsOf, stringListProp, stringProp, tagsOf } from "./propertyValues";
+import { Declared, declared, indexBy, referencedResource, referencedResources } from "./referenceLookup";
+import { identifiersOf } from "./references";
 import { Maybe, Unknown, isUnknown } from "./unknownValues";
-import { roleNameOfArn } from "./arns";
+
+/**
+ * Which identity policies a stack gives each role, however it declares them: the evaluator
+ * simulates them (access/iam/identityPolicies.ts), the baseline looks for AdministratorAccess in
+ * them (baseline/lib/roleAccess.ts). One gathering, so that both see the same policies.
+ */
 
 /** An inline policy of a role: from a RolePolicy resource or the role's own `inlinePolicies`. */
 export interface InlinePolicyFacts {
@@ -48,44 +54,50 @@ const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
 const ATTACHMENTS_EXCLUSIVE = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
 const POLICY = "aws:iam/policy:Policy";
 
+/** What other resources' `role`/`roles`/`roleName` and `policyArn` hold when they refer to a role or a policy. */
+const IDENTIFIERS: Record<string, readonly string[]> = {
+    [ROLE]: ["name", "id", "arn"],
+    [POLICY]: ["arn", "id"],
+};
+
 /**
  * The stack's IAM roles with every identity policy that applies to them, however declared: a
  * RolePolicy or the role's inlinePolicies, a RolePolicyAttachment, a PolicyAttachment, a
- * RolePolicyAttachmentsExclusive or the role's managedPolicyArns. A real `pulumi stack export` lists a role's policies both ways (the
- * role's outputs read them back from AWS), so each inline policy counts once by name and each
- * managed policy once by ARN.
+ * RolePolicyAttachmentsExclusive or the role's managedPolicyArns. A real `pulumi stack export`
+ * lists a role's policies both ways (the role's outputs read them back from AWS), so each inline
+ * policy counts once by name and each managed policy once by ARN.
  */
-export function iamFacts(resources: PolicyResource[]): IamFacts {
+export function iamFacts(resources: readonly PolicyResource[]): IamFacts {
     const roleResources = resources.filter((r) => r.type === ROLE);
+    const policyResources = resources.filter((r) => r.type === POLICY);
     const roles = roleResources.map(roleFacts);
-    const customerPolicies = resources.filter((r) => r.type === POLICY).map(customerPolicyFacts);
+    const customerPolicies = policyResources.map(customerPolicyFacts);
+    const identifiers = new Map([...roleResources, ...policyResources].map((r) => [r.urn, identifiersOf(r, IDENTIFIERS[r.type])]));
 
     const rolesByUrn = new Map(roles.map((r) => [r.urn, r]));
-    const rolesByName = indexBy(roles, (r) => [known(r.roleName), known(r.arn)]);
+    const rolesByIdentifier = indexBy(roles, (r) => identifiers.get(r.urn) ?? []);
     const policiesByUrn = new Map(customerPolicies.map((p) => [p.urn, p]));
-    const policiesByArn = indexBy(customerPolicies, (p) => [known(p.arn)]);
+    const policiesByArn = indexBy(customerPolicies, (p) => identifiers.get(p.urn) ?? []);
 
     for (const resource of resources) {
         const props = propsOf(resource);
         if (resource.type === ROLE_POLICY) {
-            const role = referencedResource(resource, "role", rolesByName, rolesByUrn);
+            const role = referencedResource(resource, "role", rolesByIdentifier, rolesByUrn);
             const policyName = known(stringProp(props, "name", "the policy's name")) ?? resource.name;
             role?.inlinePolicies.push({ policyName, document: documentProp(props, "policy", `the document of inline policy ${policyName}`) ?? {}, declaredBy: declared(resource) });
         } else if (resource.type === ROLE_POLICY_ATTACHMENT) {
-            const role = referencedResource(resource, "role", rolesByName, rolesByUrn);
+            const role = referencedResource(resource, "role", rolesByIdentifier, rolesByUrn);
             role?.attachments.push(attachment(resource, policiesByArn, policiesByUrn));
         } else if (resource.type === ATTACHMENTS_EXCLUSIVE) {
-            const role = referencedResource(resource, "roleName", rolesByName, rolesByUrn);
+            const role = referencedResource(resource, "roleName", rolesByIdentifier, rolesByUrn);
             const arns = stringListProp(props, "policyArns", `the policies of ${resource.name}`);
             for (const policyArn of isUnknown(arns) ? [arns] : arns) {
                 const customerPolicy = typeof policyArn === "string" ? policiesByArn.get(policyArn) : undefined;
                 role?.attachments.push({ policyArn, declaredBy: declared(resource), ...(customerPolicy ? { customerPolicy } : {}) });
             }
         } else if (resource.type === POLICY_ATTACHMENT) {
-            const names = stringListProp(props, "roles", "the attachment's roles");
-            for (const name of isUnknown(names) ? [] : names) {
-                const role = typeof name === "string" ? rolesByName.get(name) : undefined;
-                role?.attachments.push(attachment(resource, policiesByArn, policiesByUrn));
+            for (const role of referencedResources(resource, "roles", rolesByIdentifier, rolesByUrn)) {
+                role.attachments.push(attachment(resource, policiesByArn, policiesByUrn));
             }
         }
     }
@@ -100,10 +112,12 @@ function roleFacts(resource: PolicyResource): RoleFacts {
     const roleName = stringProp(props, "name", `the name of role ${resource.name}`) ?? new Unknown(`the name of role ${resource.name}`);
     const arn = stringProp(props, "arn", `the ARN of role ${resource.name}`) ?? new Unknown(`the ARN of role ${resource.name}`);
     const self = declared(resource);
-    const inlinePolicies = objectListProp(props, "inlinePolicies").flatMap((p) => {
-        const policyName = known(p.name);
+    // An entry without a name still grants what its document says (a real export may also hold
+    // one empty entry, name and policy "", which grants nothing).
+    const inlinePolicies = objectListProp(props, "inlinePolicies").flatMap((p, i) => {
+        const policyName = known(p.name) || `inlinePolicies[${i}]`;
         const document = documentProp(p, "policy", `the document of inline policy ${policyName}`);
-        return policyName && document ? [{ policyName, document, declaredBy: self }] : [];
+        return document ? [{ policyName, document, declaredBy: self }] : [];
     });
     // managedPolicyArns and inlinePolicies are also computed outputs (read back from AWS): wholly
     // unknown during a preview that creates the role, whatever the program declares. What the
@@ -161,11 +175,4 @@ function dedupe(role: RoleFacts, policiesByArn: Map<string, CustomerPolicyFacts>
         }
     }
     role.attachments = [...byArn.values(), ...unknownArns];
-}
-
-/** Whether a principal ARN names this role; by name when the role's ARN is not known yet. */
-export function principalIsRole(principal: string, role: RoleFacts): boolean | "unknown" {
-    if (typeof role.arn === "string") return principal === role.arn;
-    if (typeof role.roleName === "string") return roleNameOfArn(principal) === role.roleName;
-    return "unknown";
 }

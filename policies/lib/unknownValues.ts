@@ -1,9 +1,17 @@
+import { UnknownValueError } from "@pulumi/policy";
+
 /**
  * Values a stack cannot know yet. Under `pulumi preview` a resource's computed outputs (a new
  * role's ARN, a policy document built from ARNs) are unknown: CrossGuard hands them to policies as
- * sentinel strings behind a proxy that throws on access. The evaluator reads the raw values and
- * turns every sentinel into an `Unknown` that says what could not be known, so it can answer
- * conservatively instead of failing.
+ * sentinel strings behind a proxy that throws an UnknownValueError on access.
+ *
+ * Both packs meet the same sentinels, in the two ways CrossGuard allows:
+ * - reading the raw values (`rawProps`) and recognising the sentinels, so that an `Unknown` can
+ *   say what could not be known: the access evaluator's way, and how references are read;
+ * - reading through the proxy and treating the error as "cannot tell" (`readKnown`, `checkEach`):
+ *   the baseline rules' way, since they read typed props (`bucket.props.versioning?.enabled`).
+ * For a rule an unknown value means "cannot tell", never a violation; for the evaluator it leaves
+ * an answer open, conservatively.
  */
 
 /** Pulumi's sentinels for unknown values (@pulumi/policy proxy.js, the same in the engine). */
@@ -59,4 +67,23 @@ export function rawProps(props: Record<string, unknown>): Record<string, unknown
         return proxied[SPECIAL_PROXY_TARGET] as Record<string, unknown>;
     }
     return props;
+}
+
+/** A rule's answer when a value it needs is unknown: neither a violation nor a pass. */
+export const CANNOT_TELL: unique symbol = Symbol("cannot tell");
+export type CannotTell = typeof CANNOT_TELL;
+
+/**
+ * Checks each subject on its own: a subject whose check meets an unknown value through the proxy is
+ * skipped (cannot tell) and the others are still checked. Without this, one new bucket would abort
+ * a whole stack policy in the CrossGuard engine, which then checks nothing at all.
+ */
+export async function checkEach<T>(subjects: Iterable<T>, check: (subject: T) => void | Promise<void>): Promise<void> {
+    for (const subject of subjects) {
+        try {
+            await check(subject);
+        } catch (error) {
+            if (!(error instanceof UnknownValueError)) throw error;
+        }
+    }
 }
