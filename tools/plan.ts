@@ -4,8 +4,6 @@ import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
 import { planStack } from "./engine/run";
 import { toStackExport } from "./engine/stackExport";
 import { formatSummary } from "./engine/summary";
-import { checkResources } from "./policyRunner/checkResources";
-import { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation } from "./policyRunner/report";
 
 const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--policy]";
 
@@ -36,6 +34,9 @@ runCli(async () => {
         process.stdout.write(`\nWrote the stack export (${plan.resources.length} resources) to ${file}\n`);
     }
     if (args.policy) {
+        // Loaded only when asked: the packs and the IAM simulator double the start-up of a plain plan.
+        const { checkResources } = await import("./policyRunner/checkResources");
+        const { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation } = await import("./policyRunner/report");
         const result = await checkResources(plan.resources);
         process.stdout.write(`\n${formatReport(result)}`);
         return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
