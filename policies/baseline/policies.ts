@@ -1,4 +1,4 @@
-import type { PackDefinition } from "../../tools/policyRunner/runPolicies";
+import type { PackDefinition } from "../lib/packDefinition";
 import { athenaPolicies } from "./rules/athena";
 import { cloudwatchLogsPolicies } from "./rules/cloudwatchLogs";
 import { codebuildPolicies } from "./rules/codebuild";

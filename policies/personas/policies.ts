@@ -1,4 +1,4 @@
-import type { PackDefinition } from "../../tools/policyRunner/runPolicies";
+import type { PackDefinition } from "../lib/packDefinition";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
 import { analystPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";

@@ -8,11 +8,9 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 
-/** A policy pack as the offline runner and the CLI's PolicyPack both see it. */
-export interface PackDefinition {
-    name: string;
-    policies: (ResourceValidationPolicy | StackValidationPolicy)[];
-}
+import type { PackDefinition } from "../../policies/lib/packDefinition";
+
+export type { PackDefinition };
 
 /** Per-policy settings, as in a CrossGuard policy config file: a level, or a level plus config. */
 export type PolicyConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
