@@ -76,7 +76,10 @@ export function lakeFormationFacts(resources: PolicyResource[]): LakeFormationFa
 
 export function defaultPermissions(props: Props, key: string): DefaultPermission[] {
     return objectListProp(props, key).map((p) => ({
-        principal: stringProp(p, "principal", `a principal of ${key}`) ?? new Unknown(`a principal of ${key}`),
+        // DataLakeSettings names the principal as a string; a Glue database as { dataLakePrincipalIdentifier }.
+        principal: stringProp(p, "principal", `a principal of ${key}`)
+            ?? stringProp(objectProp(p, "principal"), "dataLakePrincipalIdentifier", `a principal of ${key}`)
+            ?? new Unknown(`a principal of ${key}`),
         permissions: stringListProp(p, "permissions", `the permissions of ${key}`),
     }));
 }
