@@ -1,6 +1,5 @@
 import cron from "cron-validate";
 
-const RATE = /^rate\((1 (minute|hour|day)|([2-9]|[1-9]\d+) (minutes|hours|days))\)$/;
 const CRON = /^cron\((.+)\)$/;
 
 /**
@@ -10,9 +9,4 @@ const CRON = /^cron\((.+)\)$/;
 export function isCronExpression(expression: string): boolean {
     const match = CRON.exec(expression);
     return match !== null && cron(match[1], { preset: "aws-cloud-watch" }).isValid();
-}
-
-/** True for the schedules EventBridge accepts: an AWS cron or `rate(1 day)`, `rate(5 minutes)`. */
-export function isScheduleExpression(expression: string): boolean {
-    return RATE.test(expression) || isCronExpression(expression);
 }

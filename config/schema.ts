@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLOUDWATCH_RETENTION_DAYS } from "./cloudwatchRetention";
 import { isCronExpression } from "./schedule";
 
 /**
@@ -36,13 +37,9 @@ const retentionDays = z
     .number()
     .int()
     .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), {
-        message: "a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653",
+        message: `a CloudWatch Logs retention: ${CLOUDWATCH_RETENTION_DAYS.slice(0, -1).join(", ")} or ${CLOUDWATCH_RETENTION_DAYS.at(-1)}`,
     });
 
-/** The values CloudWatch Logs accepts for a log group's retentionInDays. */
-export const CLOUDWATCH_RETENTION_DAYS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
 
 export const environmentSchema = z
     .strictObject({

@@ -30,11 +30,6 @@ const DOCUMENT_PROPERTIES: readonly DocumentProperty[] = [
     { type: "aws:ecr/repositoryPolicy:RepositoryPolicy", kind: "resource", property: "policy" },
 ];
 
-/** The resource types that hold documents of a kind. */
-export function typesHoldingDocuments(kind: DocumentKind): string[] {
-    return [...new Set(DOCUMENT_PROPERTIES.filter((p) => p.kind === kind).map((p) => p.type))];
-}
-
 export interface DocumentOfResource {
     kind: DocumentKind;
     /** Where in the resource, for messages: `policy`, `inlinePolicies[0].policy`. */

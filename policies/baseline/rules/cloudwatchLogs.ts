@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { CLOUDWATCH_RETENTION_DAYS } from "../../../config/cloudwatchRetention";
 import { label } from "../lib/resources";
 
 /*
@@ -7,8 +8,6 @@ import { label } from "../lib/resources";
  * kept longer than needed). A stack's minimum is policy config; a maximum is not required.
  */
 
-/** The only retentionInDays values CloudWatch Logs accepts. */
-export const VALID_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 function dayCount(n: number): string {
     return n === 1 ? "1 day" : `${n} days`;
@@ -30,8 +29,8 @@ export const cloudwatchLogGroupRetention: ResourceValidationPolicy = {
         const range = `at least ${dayCount(minRetentionDays)}${maxRetentionDays !== undefined ? ` and at most ${dayCount(maxRetentionDays)}` : ""}`;
         if (days === undefined || days === 0) {
             report(`${label(args)} keeps its logs forever: set retentionInDays (${range}).`);
-        } else if (!VALID_RETENTION_DAYS.includes(days)) {
-            report(`${label(args)} has retentionInDays ${days}, which CloudWatch Logs refuses: use one of ${VALID_RETENTION_DAYS.join(", ")} (${range}).`);
+        } else if (!CLOUDWATCH_RETENTION_DAYS.includes(days)) {
+            report(`${label(args)} has retentionInDays ${days}, which CloudWatch Logs refuses: use one of ${CLOUDWATCH_RETENTION_DAYS.join(", ")} (${range}).`);
         } else if (days < minRetentionDays || (maxRetentionDays !== undefined && days > maxRetentionDays)) {
             report(`${label(args)} keeps its logs for ${dayCount(days)}: set retentionInDays to ${range}.`);
         }
