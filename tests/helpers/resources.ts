@@ -6,10 +6,17 @@ export function ofType(plan: Plan, type: string): ExportedResource[] {
 }
 
 /** The resource whose URN ends with `::<name>`; fails loudly when there is not exactly one. */
-export function named(plan: Plan, name: string): ExportedResource {
-    const found = plan.resources.filter((r) => r.urn.endsWith(`::${name}`));
+export function named(from: Plan | ExportedResource[], name: string): ExportedResource {
+    const resources = Array.isArray(from) ? from : from.resources;
+    const found = resources.filter((r) => r.urn.endsWith(`::${name}`));
     if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}`);
     return found[0];
+}
+
+/** Edits a resource's state (outputs) and inputs alike, as both would differ in a real export. */
+export function edit(resource: ExportedResource, change: (props: Record<string, unknown>) => void): void {
+    change(resource.outputs as Record<string, unknown>);
+    change(resource.inputs as Record<string, unknown>);
 }
 
 /** The resources of `type` whose `bucket` input is this bucket (its settings resources). */

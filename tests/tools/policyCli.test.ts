@@ -7,43 +7,32 @@ import type { ExportedResource, Plan } from "../../tools/engine/stackExport";
 import { toStackExport } from "../../tools/engine/stackExport";
 import { checkResources } from "../../tools/policyRunner/checkResources";
 import { planOf } from "../helpers/plans";
+import { edit, named } from "../helpers/resources";
 
 type Edit = (resources: ExportedResource[]) => { expectUrn: string };
-
-const byName = (resources: ExportedResource[], name: string) => {
-    const found = resources.find((r) => r.urn.endsWith(`::${name}`));
-    if (!found) throw new Error(`no resource ${name}`);
-    return found;
-};
-
-/** Both views of a resource's state change together, as they would in a real export. */
-function setProp(resource: ExportedResource, key: string, value: unknown): void {
-    resource.inputs[key] = value as never;
-    resource.outputs[key] = value as never;
-}
 
 function addStatement(resource: ExportedResource, key: string, statement: object): void {
     const document = JSON.parse(String(resource.outputs[key])) as { Statement: object[] };
     document.Statement.push(statement);
-    setProp(resource, key, JSON.stringify(document));
+    edit(resource, (props) => (props[key] = JSON.stringify(document)));
 }
 
 /** The edits of issue 3's "done when": each must make `policy` exit 1 naming policy and resource. */
 const EDITS: Record<string, Edit> = {
     "the analyst role given glue:CreateDatabase": (resources) => {
-        const role = byName(resources, "analyst-sales-analysts-role");
+        const role = named(resources, "analyst-sales-analysts-role");
         const policy = resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.outputs.role === role.outputs.name)!;
         addStatement(policy, "policy", { Sid: "Sneaky", Effect: "Allow", Action: ["glue:CreateDatabase"], Resource: "*" });
         return { expectUrn: role.urn };
     },
     "a bucket's encryption removed": (resources) => {
-        const lake = byName(resources, "lake");
+        const lake = named(resources, "lake");
         const index = resources.findIndex((r) => r.urn.endsWith("::lake-encryption"));
         resources.splice(index, 1);
         return { expectUrn: lake.urn };
     },
     "an IAM user made a Lake Formation admin": (resources) => {
-        const settings = byName(resources, "lake-formation-settings");
+        const settings = named(resources, "lake-formation-settings");
         const userArn = "arn:aws:iam::123456789012:user/alice";
         resources.push({
             urn: "urn:pulumi:prod::analytics-platform::aws:iam/user:User::alice",
@@ -56,24 +45,25 @@ const EDITS: Record<string, Edit> = {
             dependencies: [],
             protect: false,
         });
-        setProp(settings, "admins", [...(settings.outputs.admins as string[]), userArn]);
+        const admins = [...(settings.outputs.admins as string[]), userArn];
+        edit(settings, (props) => (props.admins = admins));
         return { expectUrn: settings.urn };
     },
     "the workflow role made assumable by an account principal": (resources) => {
-        const role = byName(resources, "workflow-role");
+        const role = named(resources, "workflow-role");
         addStatement(role, "assumeRolePolicy", { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "arn:aws:iam::123456789012:root" } });
         return { expectUrn: role.urn };
     },
     "a grant of DATA_LOCATION_ACCESS on the lake to the analyst": (resources) => {
-        const role = byName(resources, "analyst-sales-analysts-role");
+        const role = named(resources, "analyst-sales-analysts-role");
         resources.push({
             urn: "urn:pulumi:prod::analytics-platform::analytics:index:AthenaAnalystRole$aws:lakeformation/permissions:Permissions::analyst-lake-location",
             custom: true,
             type: "aws:lakeformation/permissions:Permissions",
             id: "1234567890",
             inputs: {},
-            outputs: { principal: role.outputs.arn, permissions: ["DATA_LOCATION_ACCESS"], dataLocation: { arn: byName(resources, "lake").outputs.arn } },
-            parent: byName(resources, "analyst-sales-analysts").urn,
+            outputs: { principal: role.outputs.arn, permissions: ["DATA_LOCATION_ACCESS"], dataLocation: { arn: named(resources, "lake").outputs.arn } },
+            parent: named(resources, "analyst-sales-analysts").urn,
             dependencies: [],
             protect: false,
         });

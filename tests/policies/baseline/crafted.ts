@@ -43,18 +43,7 @@ export async function exportOf(stack: "dev" | "prod"): Promise<ExportedResource[
     return structuredClone((await planOf(stack)).resources);
 }
 
-/** The exported resource with this logical name (the last segment of its URN). */
-export function named(resources: ExportedResource[], name: string): ExportedResource {
-    const found = resources.filter((r) => r.urn.endsWith(`::${name}`));
-    expect(found, `resources named ${name}`).to.have.length(1);
-    return found[0];
-}
-
-/** Edits a resource's state (outputs) and inputs alike. */
-export function edit(resource: ExportedResource, change: (props: Record<string, unknown>) => void): void {
-    change(resource.outputs as Record<string, unknown>);
-    change(resource.inputs as Record<string, unknown>);
-}
+export { edit, named } from "../../helpers/resources";
 
 export function without(resources: ExportedResource[], ...names: string[]): ExportedResource[] {
     return resources.filter((r) => !names.some((name) => r.urn.endsWith(`::${name}`)));
