@@ -1,5 +1,6 @@
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
 import { DataProtection } from "./components/common/dataProtection";
+import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
 import { Placement } from "./components/common/naming";
 import { DataLake } from "./components/dataLake/dataLake";
 import { loadStackSettings } from "./config";
@@ -15,6 +16,8 @@ function main(): Record<string, unknown> {
     const protection: DataProtection = { protectData: config.environment.protectData, versioning: config.environment.bucketVersioning };
     const peopleTrust = { trustedPrincipals: config.personas.trustedPrincipals, samlProviderArn: config.personas.samlProviderArn };
     const outputs: Record<string, unknown> = {};
+    // Every component's roles get the stack's permissions boundary, if it has one.
+    const componentOpts = { transformations: permissionsBoundaryTransformations(config.personas.permissionsBoundary) };
 
     if (config.dataLake.enabled) {
         const lakeConfig = config.dataLake;
@@ -34,7 +37,9 @@ function main(): Record<string, unknown> {
             deployerRoleArn: config.personas.deployerRoleArn,
             projectLeaderDataLocationAccess: config.personas.projectLeaderDataLocationAccess,
             additionalLakeFormationAdmins: lakeConfig.additionalLakeFormationAdmins,
-        });
+            lakeFormationSettings: lakeConfig.lakeFormationSettings,
+            adminRolePropagationSeconds: lakeConfig.adminRolePropagationSeconds,
+        }, componentOpts);
         outputs.dataLake = {
             lakeBucket: lake.lakeBucketName,
             resultsBucket: lake.resultsBucketName,
@@ -46,6 +51,7 @@ function main(): Record<string, unknown> {
             dataLakeAdminRoleArn: lake.dataLakeAdminRoleArn,
             workflowRoleArn: lake.workflowRoleArn,
             projectLeaderRoleArn: lake.projectLeaderRoleArn,
+            dataEngineerRoleArn: lake.dataEngineerRoleArn,
         };
 
         if (config.athenaAnalysts.enabled) {
@@ -59,7 +65,7 @@ function main(): Record<string, unknown> {
                     tables: group.tables,
                     bytesScannedCutoffPerQuery: lakeConfig.bytesScannedCutoffPerQuery,
                     forceDestroyWorkgroup: !protection.protectData,
-                });
+                }, componentOpts);
                 return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
             }));
         }

@@ -25,6 +25,12 @@ const iamRoleArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN");
 
+const iamPolicyArn = z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, "an IAM managed policy ARN");
+
+const awsAccountId = z.string().regex(/^\d{12}$/, "a 12-digit AWS account id");
+
 const samlProviderArn = z
     .string()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]+$/, "an IAM SAML provider ARN");
@@ -78,6 +84,8 @@ export const personasSchema = z
         deployerRoleArn: iamPrincipalArn.optional(),
         /** Grant the project leader DATA_LOCATION_ACCESS on the lake (to create databases there). */
         projectLeaderDataLocationAccess: z.boolean().default(false),
+        /** A permissions boundary (managed policy ARN) set on every IAM role the platform creates. */
+        permissionsBoundary: iamPolicyArn.optional(),
     })
     .default({ trustedPrincipals: [], projectLeaderDataLocationAccess: false });
 
@@ -124,6 +132,32 @@ export const dataLakeSchema = switchable({
      * account and each stack writes all of it: stacks sharing an account list each other's role.
      */
     additionalLakeFormationAdmins: z.array(iamRoleArn).default([]),
+    /**
+     * The rest of the account-wide DataLakeSettings: PutDataLakeSettings replaces every field, so
+     * each is stated here (defaults: no read-only admins, no external filtering, version 4).
+     */
+    lakeFormationSettings: z
+        .strictObject({
+            readOnlyAdmins: z.array(iamRoleArn).default([]),
+            trustedResourceOwners: z.array(awsAccountId).default([]),
+            allowExternalDataFiltering: z.boolean().default(false),
+            externalDataFilteringAllowList: z.array(awsAccountId).default([]),
+            authorizedSessionTagValueList: z.array(z.string().min(1)).default([]),
+            allowFullTableExternalDataAccess: z.boolean().default(false),
+            /** Lake Formation's cross-account sharing version (CROSS_ACCOUNT_VERSION), 1 to 4. */
+            crossAccountVersion: z.number().int().min(1).max(4).default(4),
+        })
+        .default({
+            readOnlyAdmins: [],
+            trustedResourceOwners: [],
+            allowExternalDataFiltering: false,
+            externalDataFilteringAllowList: [],
+            authorizedSessionTagValueList: [],
+            allowFullTableExternalDataAccess: false,
+            crossAccountVersion: 4,
+        }),
+    /** Seconds the admin provider waits for IAM to propagate a new or replaced data-lake admin role. */
+    adminRolePropagationSeconds: z.number().int().min(0).max(300).default(30),
 });
 
 const analystTableSchema = z.strictObject({
@@ -199,6 +233,7 @@ export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type PersonasConfig = z.infer<typeof personasSchema>;
 /** The data lake's settings when it is switched on. */
 export type DataLakeConfig = Extract<z.infer<typeof dataLakeSchema>, { enabled: true }>;
+export type LakeFormationSettingsConfig = DataLakeConfig["lakeFormationSettings"];
 export type DatasetConfig = z.infer<typeof datasetSchema>;
 export type AnalystGroupConfig = z.infer<typeof analystGroupSchema>;
 export type AnalystTableConfig = z.infer<typeof analystTableSchema>;

@@ -206,4 +206,19 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             cannotChangeSettings,
         ],
     },
+    "data-engineer": {
+        persona: "data-engineer",
+        purpose: "loads files into the lake's dataset prefixes (ingestion)",
+        expectations: [
+            assumedByPeople,
+            notAssumedByServices,
+            notLakeFormationAdmin,
+            cannotChangeSettings,
+            notIamAdministrator,
+            mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket",
+                "remove s3:GetObject on the lake bucket: the data engineer writes the dataset prefixes only"),
+            mustNot({ kind: "passRole", role: "any other" }, "pass roles",
+                "remove iam:PassRole from the data engineer's policies"),
+        ],
+    },
 };

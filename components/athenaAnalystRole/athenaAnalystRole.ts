@@ -6,6 +6,7 @@ import { athenaWorkgroup } from "../common/athenaWorkgroup";
 import { grant } from "../common/lakeFormationGrant";
 import { physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
 import { peopleTrustPolicy } from "../common/personaTrust";
 import { AthenaAnalystRoleArgs } from "./athenaAnalystRoleArgs";
 
@@ -46,7 +47,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
             assumeRolePolicy: peopleTrustPolicy(args.peopleTrust),
             maxSessionDuration: 3600,
             tags: tagsFor(args.placement, { [PERSONA_TAG]: "analyst", [ANALYST_GROUP_TAG]: args.groupName }),
-        }, { parent });
+        }, deleteBeforeReplace({ parent }));
         new aws.iam.RolePolicy(`${name}-athena`, {
             role: role.name,
             name: "athena-own-workgroup",
@@ -59,15 +60,14 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
                 kmsKeyArn: lake.keyArn,
                 databaseName: lake.databaseName,
             })),
-        }, { parent: role });
+        }, deleteBeforeReplace({ parent: role }));
 
         const grantOpts = { parent, admin: lake.lakeFormationAdmin, dependsOn: lake.grantPrerequisites };
         grant(`${name}-database`, role.arn, ["DESCRIBE"], { database: { name: lake.databaseName } }, grantOpts);
+        // One grant per table (principal and resource): DESCRIBE and SELECT minus the excluded
+        // columns together, never as two grants the provider's read-back would merge.
         for (const table of args.tables) {
-            grant(`${name}-${table.name}-describe`, role.arn, ["DESCRIBE"], {
-                table: { databaseName: lake.databaseName, name: table.name },
-            }, grantOpts);
-            grant(`${name}-${table.name}-select`, role.arn, ["SELECT"], {
+            grant(`${name}-${table.name}`, role.arn, ["DESCRIBE", "SELECT"], {
                 tableWithColumns: {
                     databaseName: lake.databaseName,
                     name: table.name,

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { deleteBeforeReplace } from "./replacement";
 
 export interface AthenaWorkgroupArgs {
     /** The physical workgroup name (people pick it in the console, so it is stable). */
@@ -33,5 +34,5 @@ export function athenaWorkgroup(name: string, args: AthenaWorkgroupArgs, opts: p
             },
         },
         tags: args.tags,
-    }, opts);
+    }, deleteBeforeReplace(opts)); // a fixed name
 }

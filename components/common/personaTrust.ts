@@ -35,15 +35,24 @@ export function peopleTrustPolicy(trust: PeopleTrust): pulumi.Output<string> {
     return policyDocument(statements);
 }
 
-/** The assume-role policy of a role only an AWS service may assume. */
-export function serviceTrustPolicy(service: string, sourceAccount?: pulumi.Input<string>): pulumi.Output<string> {
+/**
+ * The assume-role policy of a role only an AWS service may assume, with no condition keys: a
+ * condition on a key the service does not send (aws:SourceAccount, aws:SourceArn) makes the role
+ * impossible to assume. Neither service documents sending them when it assumes a role:
+ * - Lake Formation: "Requirements for roles used to register locations" (Lake Formation developer
+ *   guide) gives the trust policy as the service principal with sts:AssumeRole only.
+ * - AWS Glue: "Step 2: Create an IAM role for AWS Glue" (Glue developer guide) trusts
+ *   glue.amazonaws.com with no condition; Glue's confused-deputy guidance covers resource policies.
+ * A service role cannot be passed across accounts (iam:PassRole is same-account), so only
+ * principals of this account that may pass the role can make the service act with it.
+ */
+export function serviceTrustPolicy(service: string): pulumi.Output<string> {
     return policyDocument([
         {
             Sid: "ServiceOnly",
             Effect: "Allow",
             Action: "sts:AssumeRole",
             Principal: { Service: service },
-            ...(sourceAccount ? { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } } : {}),
         },
     ]);
 }

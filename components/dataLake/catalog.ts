@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataStoreOptions } from "../common/dataProtection";
 import { physicalName, tagsFor } from "../common/naming";
+import { deleteBeforeReplace } from "../common/replacement";
 import { DataLakeArgs, Dataset } from "./dataLakeArgs";
 
 /** The crawler's encrypted logs: created ahead so that their retention and key are ours. */
@@ -21,7 +22,7 @@ export function crawlerLogs(args: DataLakeArgs, workflowRoleName: string, keyArn
         retentionInDays: args.logRetentionDays,
         kmsKeyId: keyArn,
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, deleteBeforeReplace({ parent }));
     return { securityConfigurationName, logGroup };
 }
 
@@ -30,24 +31,40 @@ export interface Catalog {
     tables: Map<string, aws.glue.CatalogTable>;
 }
 
+/** Who creates the catalog objects, and what must exist first. */
+export interface CatalogOwner {
+    /** The data-lake admin: Lake Formation checks data-location permission for entries in the lake. */
+    admin: aws.Provider;
+    /** The settings making the role an admin, and the lake's registration. */
+    dependsOn: pulumi.Resource[];
+    /** Settles once the account's defaults give IAM_ALLOWED_PRINCIPALS nothing (accountDefaults.ts). */
+    accountChecked: pulumi.Output<true>;
+}
+
 /**
  * The Glue database and one table per dataset. Tables are declared rather than discovered so that
- * Lake Formation grants (with column exclusions) can name them at deployment; the crawler keeps
- * their partitions and schema up to date.
+ * Lake Formation grants (with column exclusions) can name them at deployment; the crawler only adds
+ * their partitions. Both are created by the data-lake admin: Lake Formation checks data-location
+ * permission when a catalog entry pointing into a registered location is created or altered, and
+ * the deploying identity holds none. They keep that provider for good: changing the provider of an
+ * existing resource makes Pulumi plan a replacement (see README, "Upgrading a stack").
  */
-export function catalog(args: DataLakeArgs, lakeBucket: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): Catalog {
+export function catalog(args: DataLakeArgs, lakeBucket: pulumi.Input<string>, owner: CatalogOwner, opts: pulumi.CustomResourceOptions): Catalog {
+    const description = `Data lake of ${args.placement.project} (${args.placement.stack})`;
     const database = new aws.glue.CatalogDatabase("catalog-database", {
         name: args.databaseName,
-        description: `Data lake of ${args.placement.project} (${args.placement.stack})`,
+        // Waits for (and fails with) the account check, so the database is never created when new
+        // tables would still give IAM_ALLOWED_PRINCIPALS ALL.
+        description: owner.accountChecked.apply(() => description),
         // No IAM_ALLOWED_PRINCIPALS default on new tables: Lake Formation grants decide.
         createTableDefaultPermissions: [],
         tags: tagsFor(args.placement),
-    }, dataStoreOptions(args.protection, opts));
-    const tables = new Map(args.datasets.map((dataset) => [dataset.name, datasetTable(dataset, database, lakeBucket)]));
+    }, deleteBeforeReplace(dataStoreOptions(args.protection, { ...opts, provider: owner.admin, dependsOn: owner.dependsOn })));
+    const tables = new Map(args.datasets.map((dataset) => [dataset.name, datasetTable(dataset, database, lakeBucket, owner)]));
     return { database, tables };
 }
 
-function datasetTable(dataset: Dataset, database: aws.glue.CatalogDatabase, lakeBucket: pulumi.Input<string>): aws.glue.CatalogTable {
+function datasetTable(dataset: Dataset, database: aws.glue.CatalogDatabase, lakeBucket: pulumi.Input<string>, owner: CatalogOwner): aws.glue.CatalogTable {
     return new aws.glue.CatalogTable(`table-${dataset.name}`, {
         databaseName: database.name,
         name: dataset.name,
@@ -67,7 +84,12 @@ function datasetTable(dataset: Dataset, database: aws.glue.CatalogDatabase, lake
             },
             columns: dataset.columns.map((c) => ({ name: c.name, type: c.type })),
         },
-    }, { parent: database });
+    }, deleteBeforeReplace({ parent: database, provider: owner.admin, dependsOn: [database, ...owner.dependsOn] }));
+}
+
+/** The crawler's fixed name (policies name its ARN before it exists). */
+export function lakeCrawlerName(args: DataLakeArgs): string {
+    return physicalName(args.placement, "lake-crawler");
 }
 
 export interface CrawlerArgs {
@@ -86,18 +108,21 @@ export function crawler(args: DataLakeArgs, c: CrawlerArgs, opts: { parent: pulu
             jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: c.keyArn },
             s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: c.keyArn },
         },
-    }, opts);
+    }, deleteBeforeReplace(opts));
     return new aws.glue.Crawler("crawler", {
-        name: physicalName(args.placement, "lake-crawler"),
+        name: lakeCrawlerName(args),
         description: "Keeps the data lake tables' schema and partitions in step with the lake bucket",
         role: c.workflowRoleArn,
         databaseName: c.catalog.database.name,
         schedule: args.crawlerSchedule,
         securityConfiguration: security.name,
         catalogTargets: [{ databaseName: c.catalog.database.name, tables: [...c.catalog.tables.values()].map((t) => t.name) }],
-        // Catalog targets must only log deletions: the tables are declared by this program.
-        schemaChangePolicy: { deleteBehavior: "LOG", updateBehavior: "UPDATE_IN_DATABASE" },
+        // One writer per table: this program owns the tables' schema. With UPDATE_IN_DATABASE the
+        // crawler would rewrite the columns, the next `pulumi up` would put them back, and so on.
+        // LOG makes the crawler only add partitions and report schema changes in its log; a change
+        // of columns is made in the stack config (dataLake.datasets). Deletions are only logged too.
+        schemaChangePolicy: { deleteBehavior: "LOG", updateBehavior: "LOG" },
         configuration: JSON.stringify({ Version: 1.0, CrawlerOutput: { Partitions: { AddOrUpdateBehavior: "InheritFromTable" } } }),
         tags: tagsFor(args.placement),
-    }, { ...opts, dependsOn: [c.logs.logGroup, ...dependsOn] });
+    }, deleteBeforeReplace({ ...opts, dependsOn: [c.logs.logGroup, ...dependsOn] }));
 }

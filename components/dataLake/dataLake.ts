@@ -7,9 +7,10 @@ import { mayEmptyOnDelete } from "../common/dataProtection";
 import { grant } from "../common/lakeFormationGrant";
 import { physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
-import { catalog, crawler, crawlerLogs } from "./catalog";
+import { deleteBeforeReplace } from "../common/replacement";
+import { catalog, crawler, crawlerLogs, lakeCrawlerName } from "./catalog";
 import { DataLakeArgs } from "./dataLakeArgs";
-import { lakeFormation } from "./lakeFormation";
+import { lakeFormation, lakeLocationRole } from "./lakeFormation";
 import { personaRoles } from "./personaRoles";
 import { lakeStorage } from "./storage";
 
@@ -21,7 +22,7 @@ const LAKE_WORKGROUP_RESULTS_PREFIX = "workgroups/lake/";
 /**
  * The data lake of the seed's first article: an encrypted lake bucket with one prefix per dataset,
  * a Glue catalog kept up to date by a crawler, Lake Formation in charge of access, an Athena
- * workgroup, and the persona roles (data-lake admin, workflow role, project leader).
+ * workgroup, and the persona roles (data-lake admin, workflow role, project leader, data engineer).
  */
 export class DataLake extends pulumi.ComponentResource {
     public readonly lakeBucketName: pulumi.Output<string>;
@@ -36,6 +37,7 @@ export class DataLake extends pulumi.ComponentResource {
     public readonly dataLakeAdminRoleArn: pulumi.Output<string>;
     public readonly workflowRoleArn: pulumi.Output<string>;
     public readonly projectLeaderRoleArn: pulumi.Output<string>;
+    public readonly dataEngineerRoleArn: pulumi.Output<string>;
     public readonly accountId: pulumi.Output<string>;
 
     /** Acts as the data-lake admin, for the Lake Formation grants of other components. */
@@ -52,39 +54,47 @@ export class DataLake extends pulumi.ComponentResource {
 
         const storage = lakeStorage(args, this.accountId, parent);
         const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME), storage.key.arn, parent);
+        const locationRole = lakeLocationRole(args, { lakeBucketArn: storage.lake.bucket.arn, keyArn: storage.key.arn }, parent);
         const roles = personaRoles(args, {
             accountId: this.accountId,
             lakeBucketArn: storage.lake.bucket.arn,
             keyArn: storage.key.arn,
             crawlerLogGroupArn: logs.logGroup.arn,
+            locationRoleArn: locationRole.role.arn,
+            crawlerArn: pulumi.interpolate`arn:aws:glue:${args.region}:${this.accountId}:crawler/${lakeCrawlerName(args)}`,
         }, parent);
 
         const lf = lakeFormation(args, {
-            accountId: this.accountId,
             dataLakeAdmin: roles.dataLakeAdmin,
             adminReady: roles.dataLakeAdminPolicies,
+            location: locationRole,
             lakeBucketArn: storage.lake.bucket.arn,
-            keyArn: storage.key.arn,
         }, parent);
-        // New databases get no IAM_ALLOWED_PRINCIPALS grant only once the settings say so.
-        const cat = catalog(args, storage.lake.bucket.bucket, { parent, dependsOn: [lf.settings] });
-        const grantOpts = { parent, admin: lf.admin, dependsOn: [lf.settings, lf.location, cat.database, ...cat.tables.values()] };
+        // The catalog lives in the registered lake: the admin creates it once it is an admin and
+        // the location is registered (and once the account's defaults are known to be clean).
+        const cat = catalog(args, storage.lake.bucket.bucket, {
+            admin: lf.admin,
+            dependsOn: [lf.settings, lf.location],
+            accountChecked: lf.accountChecked,
+        }, { parent });
+        const onCatalog = { parent, admin: lf.admin, dependsOn: [lf.settings, lf.location, cat.database, ...cat.tables.values()] };
+        const onLocation = { parent, admin: lf.admin, dependsOn: [lf.settings, lf.location] };
         const database = { name: cat.database.name };
         const allTables = { databaseName: cat.database.name, wildcard: true };
 
         // The workflow role creates and maintains tables in the lake's registered location.
         const workflowGrants = [
-            grant("workflow-data-location", roles.workflow.arn, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: storage.lake.bucket.arn } }, grantOpts),
-            grant("workflow-database", roles.workflow.arn, ["CREATE_TABLE", "DESCRIBE"], { database }, grantOpts),
-            grant("workflow-tables", roles.workflow.arn, ["ALTER", "DESCRIBE"], { table: allTables }, grantOpts),
+            grant("workflow-data-location", roles.workflow.arn, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: storage.lake.bucket.arn } }, onLocation),
+            grant("workflow-database", roles.workflow.arn, ["CREATE_TABLE", "DESCRIBE"], { database }, onCatalog),
+            grant("workflow-tables", roles.workflow.arn, ["ALTER", "DESCRIBE"], { table: allTables }, onCatalog),
         ];
         const lakeCrawler = crawler(args, { workflowRoleArn: roles.workflow.arn, logs, keyArn: storage.key.arn, catalog: cat }, { parent }, workflowGrants);
 
         // The project leader reads every table; with the location grant it may create databases there.
-        grant("project-leader-database", roles.projectLeader.arn, ["DESCRIBE"], { database }, grantOpts);
-        grant("project-leader-tables", roles.projectLeader.arn, ["SELECT", "DESCRIBE"], { table: allTables }, grantOpts);
+        grant("project-leader-database", roles.projectLeader.arn, ["DESCRIBE"], { database }, onCatalog);
+        grant("project-leader-tables", roles.projectLeader.arn, ["SELECT", "DESCRIBE"], { table: allTables }, onCatalog);
         if (args.projectLeaderDataLocationAccess) {
-            grant("project-leader-data-location", roles.projectLeader.arn, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: storage.lake.bucket.arn } }, grantOpts);
+            grant("project-leader-data-location", roles.projectLeader.arn, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: storage.lake.bucket.arn } }, onLocation);
         }
 
         const workgroup = athenaWorkgroup("lake-workgroup", {
@@ -108,7 +118,7 @@ export class DataLake extends pulumi.ComponentResource {
                 kmsKeyArn: storage.key.arn,
                 databaseName: cat.database.name,
             })),
-        }, { parent: roles.projectLeader });
+        }, deleteBeforeReplace({ parent: roles.projectLeader }));
 
         this.lakeBucketName = storage.lake.bucket.bucket;
         this.lakeBucketArn = storage.lake.bucket.arn;
@@ -122,8 +132,9 @@ export class DataLake extends pulumi.ComponentResource {
         this.dataLakeAdminRoleArn = roles.dataLakeAdmin.arn;
         this.workflowRoleArn = roles.workflow.arn;
         this.projectLeaderRoleArn = roles.projectLeader.arn;
+        this.dataEngineerRoleArn = roles.dataEngineer.arn;
         this.lakeFormationAdmin = lf.admin;
-        this.grantPrerequisites = grantOpts.dependsOn;
+        this.grantPrerequisites = onCatalog.dependsOn;
         this.tables = cat.tables;
 
         this.registerOutputs({
@@ -137,6 +148,7 @@ export class DataLake extends pulumi.ComponentResource {
             dataLakeAdminRoleArn: this.dataLakeAdminRoleArn,
             workflowRoleArn: this.workflowRoleArn,
             projectLeaderRoleArn: this.projectLeaderRoleArn,
+            dataEngineerRoleArn: this.dataEngineerRoleArn,
         });
     }
 }

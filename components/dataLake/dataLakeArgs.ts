@@ -1,3 +1,4 @@
+import { LakeFormationSettingsConfig } from "../../config/schema";
 import { DataProtection } from "../common/dataProtection";
 import { Placement } from "../common/naming";
 import { PeopleTrust } from "../common/personaTrust";
@@ -32,6 +33,10 @@ export interface DataLakeArgs {
     deployerRoleArn?: string;
     /** Other stacks' data-lake admin roles in the same account (the admin list is account-wide). */
     additionalLakeFormationAdmins: string[];
+    /** The account-wide Lake Formation settings besides the admin list. */
+    lakeFormationSettings: LakeFormationSettingsConfig;
+    /** How long the admin provider waits for IAM to propagate the data-lake admin role. */
+    adminRolePropagationSeconds: number;
     /** Grant the project leader DATA_LOCATION_ACCESS on the lake bucket. */
     projectLeaderDataLocationAccess: boolean;
 }

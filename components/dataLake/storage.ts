@@ -2,10 +2,21 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../personas/personaNames";
 import { dataStoreOptions } from "../common/dataProtection";
-import { physicalName, tagsFor } from "../common/naming";
+import { Placement, physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
 import { SecureBucket, secureBucket } from "../common/secureBucket";
 import { DataLakeArgs } from "./dataLakeArgs";
+
+/**
+ * The log groups of this stack that the lake key encrypts: the crawler's (Glue names it after the
+ * workflow role and the security configuration, both `<project>-<stack>-...`), and the
+ * `/<project>/<stack>/` tree for the platform's other log groups.
+ */
+export function platformLogGroupPatterns(placement: Placement): string[] {
+    const prefix = `${placement.project}-${placement.stack}-`;
+    return [`/aws-glue/crawlers-role/${prefix}*`, `/${placement.project}/${placement.stack}/*`];
+}
 
 export interface LakeStorage {
     key: aws.kms.Key;
@@ -39,8 +50,12 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
                 Principal: { Service: `logs.${args.region}.amazonaws.com` },
                 Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                 Resource: "*",
+                // Only the platform's own log groups of this stack, not any group of the account.
                 Condition: {
-                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:aws:logs:${args.region}:${accountId}:log-group:*` },
+                    ArnLike: {
+                        "kms:EncryptionContext:aws:logs:arn": platformLogGroupPatterns(args.placement)
+                            .map((pattern) => pulumi.interpolate`arn:aws:logs:${args.region}:${accountId}:log-group:${pattern}`),
+                    },
                 },
             },
         ]),
@@ -49,7 +64,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
     new aws.kms.Alias("lake-key-alias", {
         name: `alias/${physicalName(args.placement, "lake")}`,
         targetKeyId: key.keyId,
-    }, { parent: key });
+    }, deleteBeforeReplace({ parent: key }));
 
     // S3 allows 37 characters for a bucket name prefix; AWS appends 26 unique ones.
     const prefix = (purpose: string) => `${physicalName(args.placement, purpose, 36)}-`;

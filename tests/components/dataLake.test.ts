@@ -126,9 +126,10 @@ describe("DataLake", () => {
     });
 
     describe("Lake Formation", () => {
-        it("makes the data-lake admin role the only admin, with no IAM_ALLOWED_PRINCIPALS defaults", () => {
+        it("makes the data-lake admin role and the configured other stacks' admins the only admins, with no IAM_ALLOWED_PRINCIPALS defaults", () => {
             const settings = named(prod, "lake-formation-settings").outputs;
-            expect(settings.admins).to.deep.equal([named(prod, "data-lake-admin-role").outputs.arn]);
+            const others = (JSON.parse(readStackConfig("prod").config["analytics-platform:dataLake"]) as { additionalLakeFormationAdmins: string[] }).additionalLakeFormationAdmins;
+            expect(settings.admins).to.deep.equal([named(prod, "data-lake-admin-role").outputs.arn, ...others]);
             expect(settings.createDatabaseDefaultPermissions).to.deep.equal([]);
             expect(settings.createTableDefaultPermissions).to.deep.equal([]);
         });
@@ -185,7 +186,7 @@ describe("DataLake", () => {
     describe("persona roles", () => {
         it("tags every persona role", () => {
             const personas = ofType(prod, "aws:iam/role:Role").map((r) => tag(r, "persona")).filter(Boolean);
-            expect(personas).to.have.members(["data-lake-admin", "workflow", "project-leader", "analyst"]);
+            expect(personas).to.have.members(["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"]);
         });
 
         it("gives the data-lake admin the seed's managed policies, not AdministratorAccess", () => {
@@ -195,21 +196,22 @@ describe("DataLake", () => {
             expect(attached).to.have.members(["AWSLakeFormationDataAdmin", "AWSGlueConsoleFullAccess", "CloudWatchLogsReadOnlyAccess", "AWSLakeFormationCrossAccountManager"]);
         });
 
-        it("lets the data-lake admin pass only the workflow role", () => {
+        it("lets the data-lake admin pass only the workflow role, and the location role only to Lake Formation", () => {
             const passRole = ofType(prod, "aws:iam/rolePolicy:RolePolicy")
                 .filter((p) => p.outputs.role === named(prod, "data-lake-admin-role").outputs.name)
                 .flatMap((p) => statements(p.outputs.policy))
                 .filter((s) => list(s.Action).includes("iam:PassRole"));
-            expect(passRole).to.have.length(1);
-            expect(passRole[0].Resource).to.equal(named(prod, "workflow-role").outputs.arn);
+            expect(passRole.map((s) => [s.Resource, s.Condition])).to.have.deep.members([
+                [named(prod, "workflow-role").outputs.arn, undefined],
+                [named(prod, "lake-location-role").outputs.arn, { StringEquals: { "iam:PassedToService": "lakeformation.amazonaws.com" } }],
+            ]);
         });
 
-        it("lets only Glue in this account assume the workflow role, which reads the lake bucket", () => {
+        it("lets only Glue assume the workflow role, which reads the lake bucket", () => {
             const workflow = named(prod, "workflow-role").outputs;
             expect(workflow.name).to.equal("analytics-platform-prod-LakeFormationWorkflowRole");
             const trust = statements(workflow.assumeRolePolicy);
             expect(trust.map((s) => s.Principal)).to.deep.equal([{ Service: "glue.amazonaws.com" }]);
-            expect(trust[0].Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": "123456789012" } });
             const read = ofType(prod, "aws:iam/rolePolicy:RolePolicy")
                 .filter((p) => p.outputs.role === workflow.name)
                 .flatMap((p) => statements(p.outputs.policy))

@@ -41,7 +41,7 @@ for (const stack of ["dev", "prod"] as const) {
                 if (!found) throw new Error(`no row ${persona}: ${start}`);
                 return found;
             };
-            expect(row("project-leader", "change Lake Formation settings").why).to.include("explicitly denies").and.to.include("AWSLakeFormationDataAdminDeny");
+            expect(row("data-lake-admin", "change Lake Formation settings").why).to.include("explicitly denies").and.to.include("AWSLakeFormationDataAdminDeny");
             expect(row("workflow", "create tables in the lake database").why).to.include("grant workflow-database gives CREATE_TABLE").and.to.include("grant workflow-data-location gives DATA_LOCATION_ACCESS");
             expect(row("analyst", "SELECT the columns its grants exclude").capability).to.match(/: sales(_dev)?\.sales\.item_price$/);
             expect(row("analyst", "SELECT the columns its grants exclude").why).to.include("no Lake Formation grant of SELECT covers");

@@ -26,7 +26,20 @@ export interface AwsMockOptions {
     stack?: string;
     /** The provider's `defaultTags.tags`, merged into `tagsAll` as the AWS provider does. */
     defaultTags?: Record<string, string>;
+    /** The Lake Formation defaults of the account (default: a fresh account's). */
+    lakeFormationAccount?: LakeFormationAccount;
 }
+
+/**
+ * An account's Lake Formation default permissions as GetDataLakeSettings returns them.
+ * - "fresh": AWS's defaults for a new account ("Changing the default settings for your data lake",
+ *   Lake Formation developer guide): ALL for IAM_ALLOWED_PRINCIPALS on new databases and tables,
+ *   i.e. "Use only IAM access control" ticked, and no admins.
+ * - "prepared": after the README's one-time first-deployment step cleared those defaults.
+ */
+export type LakeFormationAccount = "fresh" | "prepared";
+
+const IAM_ALLOWED_PRINCIPALS_ALL = [{ principal: "IAM_ALLOWED_PRINCIPALS", permissions: ["ALL"] }];
 
 /** What a handler needs to shape one resource's id and computed outputs. */
 interface ResourceContext {
@@ -205,6 +218,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     readonly reverseDnsPrefix: string;
     private readonly defaultTags: Record<string, string>;
     private readonly stack: string;
+    readonly lakeFormationAccount: LakeFormationAccount;
 
     constructor(opts: AwsMockOptions = {}) {
         this.region = opts.region || DEFAULT_REGION;
@@ -212,14 +226,20 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             partitionOf(this.region));
         this.defaultTags = opts.defaultTags ?? {};
         this.stack = opts.stack ?? "";
+        this.lakeFormationAccount = opts.lakeFormationAccount ?? "fresh";
     }
 
-    /** Region and default tags as the AWS provider would read them from stack config. */
-    static fromConfig(config: Record<string, string>, stack?: string): AwsMocks {
+    /**
+     * Region and default tags as the AWS provider would read them from stack config. A stack's
+     * offline plan shows the `pulumi up` of an account prepared as the README's first-deployment
+     * step says; a fresh account stops the program, which tests show with `lakeFormationAccount`.
+     */
+    static fromConfig(config: Record<string, string>, stack?: string, lakeFormationAccount: LakeFormationAccount = "prepared"): AwsMocks {
         return new AwsMocks({
             region: config["aws:region"],
             stack,
             defaultTags: parseDefaultTags(config["aws:defaultTags"]),
+            lakeFormationAccount,
         });
     }
 
@@ -231,6 +251,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         }
         if (args.type.startsWith("pulumi:providers:")) {
             return { id: args.id || deterministicUuid(this.seed(args)), state: inputs };
+        }
+        if (args.type === SLEEP_TYPE) {
+            return sleep(args, inputs, this.seed(args));
         }
         if (!args.type.startsWith("aws:")) {
             const id = args.id || str(inputs["name"]) || autoName(args.name, this.seed(args));
@@ -270,6 +293,23 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                     dnsSuffix: this.dnsSuffix,
                     reverseDnsPrefix: this.reverseDnsPrefix,
                 };
+            case "aws:lakeformation/getDataLakeSettings:getDataLakeSettings": {
+                const defaults = this.lakeFormationAccount === "fresh" ? IAM_ALLOWED_PRINCIPALS_ALL : [];
+                return {
+                    id: account,
+                    catalogId: str(args.inputs["catalogId"]) ?? account,
+                    admins: [],
+                    readOnlyAdmins: [],
+                    createDatabaseDefaultPermissions: defaults,
+                    createTableDefaultPermissions: defaults,
+                    trustedResourceOwners: [],
+                    allowExternalDataFiltering: false,
+                    allowFullTableExternalDataAccess: false,
+                    externalDataFilteringAllowLists: [],
+                    authorizedSessionTagValueLists: [],
+                    parameters: {},
+                };
+            }
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const names = ["a", "b", "c"].map((z) => `${this.region}${z}`);
                 return { id: this.region, names, zoneIds: names.map((_, i) => `${this.region}-az${i + 1}`) };
@@ -318,6 +358,19 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             },
         };
     }
+}
+
+const SLEEP_TYPE = "time:index/sleep:Sleep";
+
+/**
+ * @pulumiverse/time's Sleep (the Terraform time provider's time_sleep): its id is the RFC 3339 time
+ * it finished waiting, and its state is its inputs. The time here is a stand-in derived from the
+ * seed, so that plans are reproducible.
+ */
+function sleep(args: MockResourceArgs, inputs: Inputs, seed: string): MockResourceResult {
+    const seconds = Number.parseInt(numericId(seed).slice(-7), 10) % (365 * 24 * 3600);
+    const id = args.id || new Date(Date.UTC(2026, 0, 1) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    return { id, state: { ...inputs, id } };
 }
 
 /** A string input, looking through the secret wrapper the mock monitor hands us. */

@@ -22,6 +22,8 @@ export interface PlanProgramOptions {
     secretKeys?: string[];
     /** The Pulumi program: creates resources, returns the stack outputs (values may be Outputs). */
     program: () => unknown | Promise<unknown>;
+    /** The mock AWS to plan against; by default `AwsMocks.fromConfig` (a prepared account). */
+    mocks?: pulumi.runtime.Mocks;
 }
 
 /**
@@ -38,7 +40,7 @@ export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
 
 async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
     const previousStackResource = globalThis.stackResource;
-    const monitor = installRecordingMonitor(AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack);
+    const monitor = installRecordingMonitor(opts.mocks ?? AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     const stray = collectUnhandledRejections();
     try {
