@@ -118,6 +118,17 @@ function switchable<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
     );
 }
 
+const lakeFormationSettingsSchema = z.strictObject({
+    readOnlyAdmins: z.array(iamRoleArn).default([]),
+    trustedResourceOwners: z.array(awsAccountId).default([]),
+    allowExternalDataFiltering: z.boolean().default(false),
+    externalDataFilteringAllowList: z.array(awsAccountId).default([]),
+    authorizedSessionTagValueList: z.array(z.string().min(1)).default([]),
+    allowFullTableExternalDataAccess: z.boolean().default(false),
+    /** Lake Formation's cross-account sharing version (CROSS_ACCOUNT_VERSION), 1 to 4. */
+    crossAccountVersion: z.number().int().min(1).max(4).default(4),
+});
+
 export const dataLakeSchema = switchable({
     /** The Glue database: a physical name, so that queries can name it. */
     databaseName: glueName,
@@ -136,26 +147,7 @@ export const dataLakeSchema = switchable({
      * The rest of the account-wide DataLakeSettings: PutDataLakeSettings replaces every field, so
      * each is stated here (defaults: no read-only admins, no external filtering, version 4).
      */
-    lakeFormationSettings: z
-        .strictObject({
-            readOnlyAdmins: z.array(iamRoleArn).default([]),
-            trustedResourceOwners: z.array(awsAccountId).default([]),
-            allowExternalDataFiltering: z.boolean().default(false),
-            externalDataFilteringAllowList: z.array(awsAccountId).default([]),
-            authorizedSessionTagValueList: z.array(z.string().min(1)).default([]),
-            allowFullTableExternalDataAccess: z.boolean().default(false),
-            /** Lake Formation's cross-account sharing version (CROSS_ACCOUNT_VERSION), 1 to 4. */
-            crossAccountVersion: z.number().int().min(1).max(4).default(4),
-        })
-        .default({
-            readOnlyAdmins: [],
-            trustedResourceOwners: [],
-            allowExternalDataFiltering: false,
-            externalDataFilteringAllowList: [],
-            authorizedSessionTagValueList: [],
-            allowFullTableExternalDataAccess: false,
-            crossAccountVersion: 4,
-        }),
+    lakeFormationSettings: lakeFormationSettingsSchema.default(() => lakeFormationSettingsSchema.parse({})),
     /** Seconds the admin provider waits for IAM to propagate a new or replaced data-lake admin role. */
     adminRolePropagationSeconds: z.number().int().min(0).max(300).default(30),
 });

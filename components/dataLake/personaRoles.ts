@@ -46,7 +46,8 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
         }, deleteBeforeReplace({ parent }));
     const attach = (owner: aws.iam.Role, logical: string, policies: ManagedPolicyName[]) =>
         policies.map((policy) =>
-            new aws.iam.RolePolicyAttachment(`${logical}-${policy}`, { role: owner.name, policyArn: MANAGED_POLICY_ARNS[policy] }, { parent: owner }));
+            // Attaching what is attached is a no-op, so attach-then-detach would end detached.
+            new aws.iam.RolePolicyAttachment(`${logical}-${policy}`, { role: owner.name, policyArn: MANAGED_POLICY_ARNS[policy] }, deleteBeforeReplace({ parent: owner })));
     // An inline policy's name is fixed within its role: a replacement must delete first.
     const inline = (owner: aws.iam.Role, logical: string, policyName: string, statements: Statement[]) =>
         new aws.iam.RolePolicy(`${logical}-${policyName}`, { role: owner.name, name: policyName, policy: policyDocument(statements) }, deleteBeforeReplace({ parent: owner }));

@@ -101,7 +101,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
             content: "",
             serverSideEncryption: "aws:kms",
             kmsKeyId: key.arn,
-        }, { parent: lake.bucket, dependsOn: lake.ready });
+        }, deleteBeforeReplace({ parent: lake.bucket, dependsOn: lake.ready })); // put then delete would remove the key
     }
 
     const results = secureBucket("query-results", {

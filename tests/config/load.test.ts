@@ -126,3 +126,47 @@ describe("stack config validation", () => {
         expect(problems[0]).to.match(/analytics-platform:personas\.trustedPrincipals\[0\]: expected an IAM account root or role ARN, found "arn:aws:iam::123456789012:user\/alice"/);
     });
 });
+
+describe("stack config: deployment settings of the data lake", () => {
+    it("takes a permissions boundary only as an IAM policy ARN, naming the key and the value found", () => {
+        const ok = parsePlatformConfig(FILE, devWith("personas", (p) => { p.permissionsBoundary = "arn:aws:iam::123456789012:policy/landing-zone-boundary"; }));
+        expect(ok.personas.permissionsBoundary).to.equal("arn:aws:iam::123456789012:policy/landing-zone-boundary");
+        for (const wrong of ["arn:aws:iam::123456789012:role/boundary", "landing-zone-boundary"]) {
+            expect(problemsOf(devWith("personas", (p) => { p.permissionsBoundary = wrong; }))).to.deep.equal([
+                `${FILE}: analytics-platform:personas.permissionsBoundary: expected an IAM managed policy ARN, found "${wrong}"`,
+            ]);
+        }
+    });
+
+    it("states every account-wide Lake Formation setting, with safe defaults", () => {
+        const parsed = parsePlatformConfig(FILE, readStackConfig("dev").config);
+        if (!parsed.dataLake.enabled) throw new Error("the dev stack has a data lake");
+        expect(parsed.dataLake.lakeFormationSettings).to.deep.equal({
+            readOnlyAdmins: [],
+            trustedResourceOwners: [],
+            allowExternalDataFiltering: false,
+            externalDataFilteringAllowList: [],
+            authorizedSessionTagValueList: [],
+            allowFullTableExternalDataAccess: false,
+            crossAccountVersion: 4,
+        });
+        expect(parsed.dataLake.adminRolePropagationSeconds).to.equal(30);
+    });
+
+    it("rejects a cross-account version Lake Formation does not have and a malformed trusted owner", () => {
+        const problems = problemsOf(devWith("dataLake", (d) => { d.lakeFormationSettings = { crossAccountVersion: 5, trustedResourceOwners: ["12345"] }; }));
+        expect(problems).to.have.members([
+            `${FILE}: analytics-platform:dataLake.lakeFormationSettings.trustedResourceOwners[0]: expected a 12-digit AWS account id, found "12345"`,
+            `${FILE}: analytics-platform:dataLake.lakeFormationSettings.crossAccountVersion: expected a value <= 4, found 5`,
+        ]);
+    });
+
+    it("lets dev and prod, which share the account, list each other's data-lake admin", () => {
+        const admins = (stack: "dev" | "prod") => {
+            const parsed = parsePlatformConfig(`Pulumi.${stack}.yaml`, readStackConfig(stack).config);
+            return parsed.dataLake.enabled ? parsed.dataLake.additionalLakeFormationAdmins : [];
+        };
+        expect(admins("dev")).to.deep.equal(["arn:aws:iam::123456789012:role/analytics-platform-prod-data-lake-admin"]);
+        expect(admins("prod")).to.deep.equal(["arn:aws:iam::123456789012:role/analytics-platform-dev-data-lake-admin"]);
+    });
+});
