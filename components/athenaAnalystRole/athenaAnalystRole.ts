@@ -64,10 +64,13 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
 
         const grantOpts = { parent, admin: lake.lakeFormationAdmin, dependsOn: lake.grantPrerequisites };
         grant(`${name}-database`, role.arn, ["DESCRIBE"], { database: { name: lake.databaseName } }, grantOpts);
-        // One grant per table (principal and resource): DESCRIBE and SELECT minus the excluded
-        // columns together, never as two grants the provider's read-back would merge.
+        // One grant per table (principal and resource), never a DESCRIBE grant beside the SELECT:
+        // the provider's read-back would merge the two. SELECT alone is enough: a column-filtered
+        // grant (TableWithColumnsResource) is "only used when granting a SELECT permission" (Lake
+        // Formation API reference), and the Data Catalog returns the metadata of every table a
+        // principal holds a permission on ("Metadata permissions", Lake Formation developer guide).
         for (const table of args.tables) {
-            grant(`${name}-${table.name}`, role.arn, ["DESCRIBE", "SELECT"], {
+            grant(`${name}-${table.name}`, role.arn, ["SELECT"], {
                 tableWithColumns: {
                     databaseName: lake.databaseName,
                     name: table.name,

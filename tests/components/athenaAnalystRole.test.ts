@@ -65,7 +65,7 @@ describe("AthenaAnalystRole", () => {
         expect(kms[0].Condition).to.deep.equal({ StringEquals: { "kms:ViaService": "s3.ap-northeast-1.amazonaws.com" } });
     });
 
-    it("is granted DESCRIBE and SELECT minus the excluded columns on each table, in one grant per table", () => {
+    it("is granted SELECT minus the excluded columns on each table, in one grant per table", () => {
         const grants = ofType(prod, "aws:lakeformation/permissions:Permissions").filter((g) => g.outputs.principal === role.outputs.arn);
         const onTables = grants.filter((g) => g.outputs.tableWithColumns);
         expect(onTables.map((g) => g.outputs.tableWithColumns)).to.have.deep.members([
@@ -74,7 +74,7 @@ describe("AthenaAnalystRole", () => {
             { databaseName: "sales", name: "item_categories", wildcard: true, excludedColumnNames: [] },
             { databaseName: "sales", name: "shops", wildcard: true, excludedColumnNames: [] },
         ]);
-        for (const g of onTables) expect(g.outputs.permissions, g.urn).to.have.members(["DESCRIBE", "SELECT"]);
+        for (const g of onTables) expect(g.outputs.permissions, g.urn).to.deep.equal(["SELECT"]);
         expect(grants.some((g) => g.outputs.table), "no second grant on the same table").to.equal(false);
         expect(grants.some((g) => g.outputs.dataLocation), "no data location: analysts create nothing").to.equal(false);
     });
