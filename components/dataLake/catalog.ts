@@ -46,8 +46,9 @@ export interface CatalogOwner {
  * Lake Formation grants (with column exclusions) can name them at deployment; the crawler only adds
  * their partitions. Both are created by the data-lake admin: Lake Formation checks data-location
  * permission when a catalog entry pointing into a registered location is created or altered, and
- * the deploying identity holds none. They keep that provider for good: changing the provider of an
- * existing resource makes Pulumi plan a replacement (see README, "Upgrading a stack").
+ * the deploying identity holds none. They keep that provider for good: a later change of provider
+ * is a replacement whenever the provider's DiffConfig says so (pulumi/pulumi#18509), and in prod
+ * the database is protected (README, "Replacements and upgrading a stack").
  */
 export function catalog(args: DataLakeArgs, lakeBucket: pulumi.Input<string>, owner: CatalogOwner, opts: pulumi.CustomResourceOptions): Catalog {
     const description = `Data lake of ${args.placement.project} (${args.placement.stack})`;

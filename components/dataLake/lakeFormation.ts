@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as time from "@pulumiverse/time";
@@ -92,7 +93,7 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
         // A replaced role (new unique id) or a changed policy must propagate again before use.
         triggers: {
             roleId: refs.dataLakeAdmin.uniqueId,
-            policies: pulumi.all(refs.adminReady.map((r) => (r as pulumi.CustomResource).id)).apply((ids) => ids.join(",")),
+            policies: policiesDigest(refs.adminReady),
         },
     }, { parent, dependsOn: [refs.dataLakeAdmin, ...refs.adminReady, settings] });
 
@@ -110,6 +111,16 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
 
     const accountChecked = requireLakeFormationOnlyAccess({ parent, provider: admin, dependsOn: [settings, adminPropagation] });
     return { settings, location, adminPropagation, admin, accountChecked };
+}
+
+/** A digest of what the admin's policies grant: inline documents and attached policy ARNs. */
+function policiesDigest(policies: pulumi.Resource[]): pulumi.Output<string> {
+    const contents = policies.map((p) => {
+        if (p instanceof aws.iam.RolePolicy) return p.policy;
+        if (p instanceof aws.iam.RolePolicyAttachment) return p.policyArn;
+        return (p as pulumi.CustomResource).urn;
+    });
+    return pulumi.all(contents).apply((texts) => createHash("sha256").update(texts.join("\n")).digest("hex"));
 }
 
 /**

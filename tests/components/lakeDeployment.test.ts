@@ -60,6 +60,7 @@ describe("the data lake, as a real pulumi up deploys it", () => {
             expect(exported.outputs.createDuration).to.equal("30s");
             // A replaced role has a new unique id: the wait runs again before the provider uses it.
             expect((exported.outputs.triggers as Record<string, string>).roleId).to.equal(named(prod.plan, "data-lake-admin-role").outputs.uniqueId);
+            expect((exported.outputs.triggers as Record<string, string>).policies, "and again when a policy of the role changes").to.match(/^[0-9a-f]{64}$/);
             expect(exported.id, "the mock answers as time_sleep does: the RFC 3339 time it finished").to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
         });
 
