@@ -1,4 +1,4 @@
-import { LakeFormationSettingsConfig } from "../../config/schema";
+import type { LakeFormationSettingsConfig } from "../../config/schema";
 import { DataProtection } from "../common/dataProtection";
 import { Placement } from "../common/naming";
 import { PeopleTrust } from "../common/personaTrust";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as time from "@pulumiverse/time";
-import { LakeFormationSettingsConfig } from "../../config/schema";
+import type { LakeFormationSettingsConfig } from "../../config/schema";
 import { providerActingAs } from "../common/awsProvider";
 import { physicalName, tagsFor } from "../common/naming";
 import { bucketAndObjects, policyDocument } from "../common/policyDocument";
