@@ -66,8 +66,11 @@ export class DataLake extends pulumi.ComponentResource {
             lakeBucketArn: storage.lake.bucket.arn,
             keyArn: storage.key.arn,
         }, parent);
-        // New databases get no IAM_ALLOWED_PRINCIPALS grant only once the settings say so.
-        const cat = catalog(args, storage.lake.bucket.bucket, { parent, dependsOn: [lf.settings] });
+        // New databases get no IAM_ALLOWED_PRINCIPALS grant only once the settings say so. The
+        // catalog points into the registered lake location: Lake Formation lets only an admin (or a
+        // holder of DATA_LOCATION_ACCESS) create it there, so the admin provider creates it, after
+        // the registration. Tables inherit the provider from the database, their parent.
+        const cat = catalog(args, storage.lake.bucket.bucket, { parent, provider: lf.admin, dependsOn: [lf.settings, lf.location] });
         const grantOpts = { parent, admin: lf.admin, dependsOn: [lf.settings, lf.location, cat.database, ...cat.tables.values()] };
         const database = { name: cat.database.name };
         const allTables = { databaseName: cat.database.name, wildcard: true };

@@ -1,9 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import * as time from "@pulumiverse/time";
 import { physicalName, tagsFor } from "../common/naming";
 import { bucketAndObjects, policyDocument } from "../common/policyDocument";
 import { serviceTrustPolicy } from "../common/personaTrust";
 import { DataLakeArgs } from "./dataLakeArgs";
+
+/** How long the admin provider waits after its role and policies are created. */
+const ADMIN_ROLE_PROPAGATION = "30s";
 
 export interface LakeFormationSetup {
     settings: aws.lakeformation.DataLakeSettings;
@@ -69,10 +73,15 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
         hybridAccessEnabled: false,
     }, { parent, dependsOn: [settings, locationPolicy] });
 
+    // IAM is eventually consistent: a role created in this update may not be assumable for some
+    // seconds (pulumi-aws issue 673, terraform-provider-aws issue 6566). The provider waits.
+    const adminRolePropagated = new time.Sleep("lake-formation-admin-propagation", {
+        createDuration: ADMIN_ROLE_PROPAGATION,
+    }, { parent, dependsOn: [refs.dataLakeAdmin, ...refs.adminReady] });
     const admin = new aws.Provider("lake-formation-admin", {
         region: args.region as aws.Region,
         assumeRoles: [{ roleArn: refs.dataLakeAdmin.arn, sessionName: `${args.placement.project}-${args.placement.stack}-grants` }],
-    }, { parent, dependsOn: [settings, ...refs.adminReady] });
+    }, { parent, dependsOn: [settings, adminRolePropagated] });
 
     return { settings, location, locationRole, admin };
 }
