@@ -1,0 +1,85 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { rolePolicies } from "../../policies/access/iam/identityPolicies";
+import { ResourcePolicies } from "../../policies/access/iam/resourcePolicies";
+import { IamRequest, RoleSimulator } from "../../policies/access/iam/roleSimulator";
+import { StackInventory, stackInventory } from "../../policies/access/stack/inventory";
+import type { Verdict } from "../../policies/access";
+import type { RoleFacts } from "../../policies/lib/iamRoles";
+import type { ExportedResource } from "../engine/stackExport";
+import { toPolicyResources } from "../policyRunner/policyResources";
+import { DeployerPolicy } from "./deployerPolicy";
+import { Identity } from "./identity";
+
+/**
+ * IAM questions about the identity that creates a resource, asked of the access evaluator's
+ * simulator (policies/access, @cloud-copilot/iam-simulate), with only the policies certain to be
+ * attached at that moment: an inline policy or attachment that is not among the resource's
+ * prerequisites may not exist yet. The deploying identity holds the least-privilege policy
+ * `plan --deployer-policy` prints.
+ */
+export class IamAccess {
+    private readonly inventory: StackInventory;
+    private readonly resourcePolicies: ResourcePolicies;
+    private readonly roleFacts = new Map<string, RoleFacts>();
+    private readonly simulators = new Map<string, RoleSimulator>();
+
+    constructor(resources: readonly ExportedResource[], private readonly deployer: DeployerPolicy, private readonly deployerArn?: string) {
+        const policyResources: PolicyResource[] = toPolicyResources([...resources]);
+        this.inventory = stackInventory(policyResources);
+        this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
+        for (const role of this.inventory.roles) this.roleFacts.set(role.urn, role);
+    }
+
+    get account(): string {
+        return this.inventory.placement.account;
+    }
+
+    get region(): string {
+        return this.inventory.placement.region;
+    }
+
+    get partition(): string {
+        return this.inventory.placement.partition;
+    }
+
+    /** Whether `identity` may make `request`, holding only the policies among `existing`. */
+    async may(identity: Identity, request: IamRequest, existing: ReadonlySet<string>): Promise<Verdict> {
+        const simulator = await this.simulatorFor(identity, existing);
+        if (!simulator) {
+            return { allowed: "unknown", why: `${identity.label} is not declared in this stack: its policies are not known` };
+        }
+        return simulator.request(request);
+    }
+
+    private async simulatorFor(identity: Identity, existing: ReadonlySet<string>): Promise<RoleSimulator | undefined> {
+        const facts = identity.kind === "deployer" ? this.deployerFacts() : identity.role ? this.roleFacts.get(identity.role.urn) : undefined;
+        if (!facts) return undefined;
+        const present = (urn: string) => urn === facts.urn || existing.has(urn);
+        const now: RoleFacts = {
+            ...facts,
+            inlinePolicies: facts.inlinePolicies.filter((p) => present(p.declaredBy.urn)),
+            attachments: facts.attachments.filter((a) => present(a.declaredBy.urn)),
+        };
+        const key = JSON.stringify([now.urn, now.inlinePolicies.map((p) => p.declaredBy.urn + p.policyName), now.attachments.map((a) => a.declaredBy.urn)]);
+        let simulator = this.simulators.get(key);
+        if (!simulator) {
+            simulator = new RoleSimulator(now, await rolePolicies(now), this.resourcePolicies, this.inventory.placement);
+            this.simulators.set(key, simulator);
+        }
+        return simulator;
+    }
+
+    private deployerFacts(): RoleFacts {
+        const urn = "deployer";
+        const declaredBy = { urn, name: "deployer", type: "aws:iam/role:Role" };
+        return {
+            ...declaredBy,
+            roleName: "deployer",
+            arn: this.deployerArn ?? `arn:${this.inventory.placement.partition}:iam::${this.inventory.placement.account}:role/deployer`,
+            tags: {},
+            trustPolicy: undefined,
+            inlinePolicies: [{ policyName: "deployer-least-privilege", document: this.deployer.document, declaredBy }],
+            attachments: [],
+        };
+    }
+}
