@@ -74,10 +74,14 @@ function targetOf(props: JsonObject): GrantTarget {
     if (location && str(location.arn)) return { kind: "dataLocation", arn: str(location.arn) as string };
     const database = block(props.database);
     if (database && str(database.name)) return { kind: "database", database: str(database.name) as string };
-    const table = block(props.table) ?? block(props.tableWithColumns);
-    if (table && str(table.databaseName)) {
-        const name = table.wildcard === true ? undefined : str(table.name);
-        return { kind: "table", database: str(table.databaseName) as string, ...(name ? { table: name } : {}) };
+    // `table.wildcard` means every table of the database; `tableWithColumns.wildcard` means
+    // every column of the one named table.
+    const table = block(props.table);
+    const columns = block(props.tableWithColumns);
+    const chosen = table ?? columns;
+    if (chosen && str(chosen.databaseName)) {
+        const name = table && table.wildcard === true ? undefined : str(chosen.name);
+        return { kind: "table", database: str(chosen.databaseName) as string, ...(name ? { table: name } : {}) };
     }
     if (props.catalogResource === true) return { kind: "catalog" };
     return { kind: "other" };
