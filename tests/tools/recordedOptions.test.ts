@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import * as fs from "node:fs";
 import { planProgram } from "../../tools/engine/run";
 import { ExportedResource, Plan, toStackExport } from "../../tools/engine/stackExport";
 import { toPolicyResources } from "../../tools/policyRunner/policyResources";
@@ -98,5 +99,5 @@ describe("what the recording monitor keeps of each registration", () => {
 });
 
 function awsVersion(): string {
-    return (require("@pulumi/aws/package.json") as { version: string }).version;
+    return (JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as { version: string }).version;
 }
