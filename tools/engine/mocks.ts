@@ -232,6 +232,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (args.type.startsWith("pulumi:providers:")) {
             return { id: args.id || deterministicUuid(this.seed(args)), state: inputs };
         }
+        if (args.type === "time:index/sleep:Sleep") {
+            // The time provider's id is the RFC 3339 time the wait ended; a fixed one keeps plans reproducible.
+            const id = args.id || "2030-01-01T00:00:00Z";
+            return { id, state: { ...inputs, id } };
+        }
         if (!args.type.startsWith("aws:")) {
             const id = args.id || str(inputs["name"]) || autoName(args.name, this.seed(args));
             return { id, state: { ...inputs, id } };
