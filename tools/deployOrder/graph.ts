@@ -5,14 +5,14 @@ import { providerUrnOf } from "../policyRunner/policyResources";
  * What Pulumi waits for before it creates a resource, read from a stack export.
  *
  * The engine starts a resource's create once every resource it depends on exists: its
- * `dependencies` (the `dependsOn` option and the resources its inputs came from) and its
- * provider (a resource's provider is created, and configured, before it is used). A dependency on
- * a component stands for every resource in it ("Resource options: dependsOn" in the Pulumi docs:
- * depending on a component waits for all of its children). A parent is NOT waited for: `parent`
- * only places a resource in the tree ("Resource options: parent": it sets the URN and the
- * inherited options, nothing else); a child whose inputs do not come from its parent may be
- * created first. So what is certain to exist when a resource is created is the transitive closure
- * over dependencies and providers, never over parents.
+ * `dependencies` (the `dependsOn` option and the resources its inputs came from: Pulumi docs,
+ * "Resource option: dependsOn") and its provider (created and configured before it is used).
+ * Depending on a component depends on the transitive closure of its children (pulumi/pulumi PRs
+ * 7732 and 7541). A parent is NOT waited for: the docs ("Resource option: parent") give a parent
+ * two effects, inherited options and the CLI's tree, and call parenting to a custom resource
+ * undefined behaviour; a component parent has nothing to create. So what is certain to exist when
+ * a resource is created is the transitive closure over dependencies and providers, never over
+ * parents.
  */
 export class ResourceGraph {
     readonly byUrn = new Map<string, ExportedResource>();
