@@ -43,7 +43,7 @@ describe("the deploying identity's least-privilege policy", () => {
 
     it("is in the README exactly as `plan --stack prod --deployer-policy` prints it", async () => {
         const generated = JSON.stringify(deployerPolicy((await planOf("prod")).resources).document, null, 2);
-        expect(readmeCopy()).to.equal(generated);
+        expect(readmeCopy(), "regenerate it: npm run --silent plan -- --stack prod --deployer-policy, between the deployer-policy:prod markers").to.equal(generated);
     });
 
     it("lets the deployer do what it creates, and not what the assumed admin role does for it", async () => {
