@@ -3,7 +3,8 @@ import { DeployOrderFinding, RuleContext } from "./context";
 import { DEPLOYER, deployerPolicy } from "./deployerPolicy";
 import { ResourceGraph } from "./graph";
 import { IamAccess } from "./iamAccess";
-import { Identity, assumedRoles, identityOf, isProvider, nameOf, rolesByArn } from "./identity";
+import { nameFromUrn } from "../engine/summary";
+import { Identity, assumedRoles, identityOf, isProvider, rolesByArn } from "./identity";
 import { TYPES } from "./lakeFormationFacts";
 import { checkCatalogObject } from "./rules/catalog";
 import { checkGrant } from "./rules/grants";
@@ -73,7 +74,7 @@ export function formatDeployOrder(result: DeployOrderResult): string {
     }
     const lines = [`Deployment-order check: FAILED (${result.findings.length} problem${result.findings.length === 1 ? "" : "s"} in ${result.checked} gated resources)`];
     for (const f of result.findings) {
-        lines.push(`  ${f.type} ${nameOf(f.urn)}`, `      ${f.urn}`, `      created by ${f.identity}`, `      missing: ${f.missing}`);
+        lines.push(`  ${f.type} ${nameFromUrn(f.urn)}`, `      ${f.urn}`, `      created by ${f.identity}`, `      missing: ${f.missing}`);
     }
     return `${lines.join("\n")}\n`;
 }

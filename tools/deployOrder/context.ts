@@ -1,7 +1,8 @@
 import type { ExportedResource } from "../engine/stackExport";
 import type { ResourceGraph } from "./graph";
 import type { IamAccess } from "./iamAccess";
-import { Identity, nameOf } from "./identity";
+import { nameFromUrn } from "../engine/summary";
+import { Identity } from "./identity";
 import { Grant, TYPES, adminsOf, grantOf } from "./lakeFormationFacts";
 
 /** One way a resource cannot be created as ordered: who creates it, and what it lacks. */
@@ -28,7 +29,7 @@ export function ofType(ctx: RuleContext, type: string): ExportedResource[] {
 }
 
 export function label(r: ExportedResource): string {
-    return `${r.type.split(":").pop()} ${nameOf(r.urn)}`;
+    return `${r.type.split(":").pop()} ${nameFromUrn(r.urn)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ExportedResource } from "../engine/stackExport";
+import { nameFromUrn } from "../engine/summary";
 import type { ResourceGraph } from "./graph";
 
 /** Who makes the AWS calls that create a resource. */
@@ -72,9 +73,5 @@ export function identityOf(
     if (!provider || chain.length === 0) return deployer;
     const arn = chain[chain.length - 1].roleArn;
     const role = roles.get(arn);
-    return { kind: "role", label: `role ${arn} (assumed by provider ${nameOf(provider.urn)})`, arn, ...(role ? { role } : {}), provider };
-}
-
-export function nameOf(urn: string): string {
-    return urn.split("::").slice(3).join("::");
+    return { kind: "role", label: `role ${arn} (assumed by provider ${nameFromUrn(provider.urn)})`, arn, ...(role ? { role } : {}), provider };
 }
