@@ -1,4 +1,8 @@
 import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { configuredDeployerArn } from "../../tools/deployOrder/deployerArn";
 import { DeployOrderFinding, DeployOrderResult, checkDeployOrder, formatDeployOrder } from "../../tools/deployOrder";
 import { planProgram } from "../../tools/engine/run";
 import type { ExportedResource } from "../../tools/engine/stackExport";
@@ -161,6 +165,23 @@ describe("deployment-order check", function () {
                 resources.splice(resources.indexOf(byName(resources, "lake-location")), 1);
             });
             expect(text(findings)).to.match(/workflow-data-location .*a registration of arn:aws:s3:::/);
+        });
+    });
+
+    describe("the deployer's ARN", () => {
+        it("comes from the stack's personas.deployerRoleArn, and is unknown without it", () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deployer-arn-"));
+            try {
+                fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: lake\nruntime: nodejs\n");
+                fs.writeFileSync(path.join(dir, "Pulumi.set.yaml"), "config:\n  lake:personas:\n    deployerRoleArn: arn:aws:iam::123456789012:role/deploy\n");
+                fs.writeFileSync(path.join(dir, "Pulumi.unset.yaml"), "config:\n  lake:personas:\n    trustedPrincipals: []\n");
+                expect(configuredDeployerArn("set", dir)).to.equal("arn:aws:iam::123456789012:role/deploy");
+                expect(configuredDeployerArn("unset", dir)).to.equal(undefined);
+                expect(configuredDeployerArn("absent", dir)).to.equal(undefined);
+                expect(configuredDeployerArn(undefined, dir)).to.equal(undefined);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
     });
 });
