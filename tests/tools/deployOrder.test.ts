@@ -152,6 +152,23 @@ describe("deployment-order check", function () {
             expect(text(findings)).to.match(/lake-formation-admin .*propagation wait after Role data-lake-admin-role/);
         });
 
+        it("catches a wait that no longer waits for one of the admin role's policies", async () => {
+            const findings = await devWith((resources) => {
+                const sleep = resources.find((r) => r.type === "time:index/sleep:Sleep")!;
+                sleep.dependencies = sleep.dependencies.filter((urn) => !urn.endsWith("-AWSLakeFormationDataAdmin"));
+            });
+            expect(text(findings)).to.match(/lake-formation-admin .*RolePolicyAttachment data-lake-admin-role-AWSLakeFormationDataAdmin/);
+        });
+
+        it("asks IAM: without AWSLakeFormationDataAdmin, the admin role may not grant", async () => {
+            const findings = await devWith((resources) => {
+                resources.splice(resources.findIndex((r) => r.urn.endsWith("-AWSLakeFormationDataAdmin")), 1);
+            });
+            const grants = findings.filter((f) => f.type === "aws:lakeformation/permissions:Permissions" && f.missing.startsWith("IAM permission lakeformation:GrantPermissions"));
+            expect(grants.length, text(findings)).to.be.greaterThan(5);
+            expect(grants[0].identity).to.match(/^role arn:aws:iam::123456789012:role\/analytics-platform-dev-data-lake-admin/);
+        });
+
         it("catches an analyst grant that no longer waits for the tables", async () => {
             const findings = await devWith((resources) => {
                 const grant = byName(resources, "analyst-sales-analysts-sales-select");

@@ -42,6 +42,18 @@ export class IamAccess {
         return this.inventory.placement.partition;
     }
 
+    /**
+     * URNs of the resources that attach policies to a role of the stack, however declared (a
+     * RolePolicy, an attachment, RolePolicyAttachmentsExclusive, a PolicyAttachment; the
+     * evaluator's iamFacts gathers them), the role itself excluded.
+     */
+    policyDeclarationsOf(roleUrn: string): string[] {
+        const facts = this.roleFacts.get(roleUrn);
+        if (!facts) return [];
+        const urns = [...facts.inlinePolicies.map((p) => p.declaredBy.urn), ...facts.attachments.map((a) => a.declaredBy.urn)];
+        return [...new Set(urns)].filter((urn) => urn !== roleUrn);
+    }
+
     /** Whether `identity` may make `request`, holding only the policies among `existing`. */
     async may(identity: Identity, request: IamRequest, existing: ReadonlySet<string>): Promise<Verdict> {
         const simulator = await this.simulatorFor(identity, existing);

@@ -54,15 +54,12 @@ function checkRoleReady(ctx: RuleContext, provider: ExportedResource, role: Expo
     }
 }
 
-/** The stack's inline policies and attachments of a role (by the role's name or ARN). */
+/** The resources that attach the role's policies (as the access evaluator finds them). */
 function policiesOf(ctx: RuleContext, role: ExportedResource): ExportedResource[] {
-    const ids = new Set([propsOf(role).name, propsOf(role).arn, role.id].filter((v): v is string => typeof v === "string"));
-    return ctx.resources.filter(
-        (r) =>
-            (r.type === "aws:iam/rolePolicy:RolePolicy" || r.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment") &&
-            typeof propsOf(r).role === "string" &&
-            ids.has(propsOf(r).role as string),
-    );
+    return ctx.iam.policyDeclarationsOf(role.urn).flatMap((urn) => {
+        const declaration = ctx.graph.byUrn.get(urn);
+        return declaration ? [declaration] : [];
+    });
 }
 
 /**
