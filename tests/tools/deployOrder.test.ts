@@ -169,6 +169,15 @@ describe("deployment-order check", function () {
             expect(grants[0].identity).to.match(/^role arn:aws:iam::123456789012:role\/analytics-platform-dev-data-lake-admin/);
         });
 
+        it("asks IAM with the trust policy: a deployer the admin role's trust does not admit cannot assume it", async () => {
+            const findings = await devWith((resources) => {
+                const role = byName(resources, "data-lake-admin-role");
+                const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "arn:aws:iam::123456789012:role/someone-else" } }] };
+                role.outputs.assumeRolePolicy = JSON.stringify(trust);
+            });
+            expect(text(findings)).to.match(/lake-formation-admin \| the deploying identity .*IAM permission sts:AssumeRole on arn:aws:iam::123456789012:role\/analytics-platform-dev-data-lake-admin/);
+        });
+
         it("catches an analyst grant that no longer waits for the tables", async () => {
             const findings = await devWith((resources) => {
                 const grant = byName(resources, "analyst-sales-analysts-sales-select");

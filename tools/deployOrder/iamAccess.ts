@@ -1,6 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { rolePolicies } from "../../policies/access/iam/identityPolicies";
-import { ResourcePolicies } from "../../policies/access/iam/resourcePolicies";
+import { ResourcePolicies, ResourcePolicySource } from "../../policies/access/iam/resourcePolicies";
+import { resourcePolicy } from "../../policies/access/iam/validatedPolicies";
+import { roleNameOfArn } from "../../policies/access/stack/arns";
+import { Maybe, isUnknown } from "../../policies/lib/unknownValues";
 import { IamRequest, RoleSimulator } from "../../policies/access/iam/roleSimulator";
 import { StackInventory, stackInventory } from "../../policies/access/stack/inventory";
 import type { Verdict } from "../../policies/access";
@@ -26,7 +29,7 @@ export class IamAccess {
     constructor(resources: readonly ExportedResource[], private readonly deployer: DeployerPolicy, private readonly deployerArn?: string) {
         const policyResources: PolicyResource[] = toPolicyResources([...resources]);
         this.inventory = stackInventory(policyResources);
-        this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
+        this.resourcePolicies = new WithTrustPolicies(this.inventory.buckets, this.inventory.keys, this.inventory.roles);
         for (const role of this.inventory.roles) this.roleFacts.set(role.urn, role);
     }
 
@@ -93,5 +96,31 @@ export class IamAccess {
             inlinePolicies: [{ policyName: "deployer-least-privilege", document: this.deployer.document, declaredBy }],
             attachments: [],
         };
+    }
+}
+
+/**
+ * The evaluator's resource policies plus each role's trust policy, so that a request for
+ * sts:AssumeRole on a role of the stack is decided as AWS decides it: the trust policy with the
+ * caller's identity policies (same account: a trust that names the account needs the caller's
+ * IAM to allow it too; one that names the caller suffices alone).
+ */
+class WithTrustPolicies extends ResourcePolicies {
+    private readonly trustByRoleName = new Map<string, { label: string; document: object }>();
+
+    constructor(buckets: StackInventory["buckets"], keys: StackInventory["keys"], roles: RoleFacts[]) {
+        super(buckets, keys);
+        for (const role of roles) {
+            if (typeof role.roleName === "string" && role.trustPolicy && !isUnknown(role.trustPolicy)) {
+                this.trustByRoleName.set(role.roleName, { label: `the trust policy of ${role.name}`, document: role.trustPolicy });
+            }
+        }
+    }
+
+    override forResource(arn: string): Maybe<ResourcePolicySource> | undefined {
+        const trust = this.trustByRoleName.get(roleNameOfArn(arn) ?? "");
+        if (!trust) return super.forResource(arn);
+        const policy = resourcePolicy(trust.document, trust.label);
+        return isUnknown(policy) ? policy : { label: trust.label, policy };
     }
 }
