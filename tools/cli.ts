@@ -69,12 +69,31 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream = proces
  * It sets `process.exitCode` rather than calling `process.exit`, so buffered output is flushed.
  */
 export function runCli(main: () => Promise<number>): void {
+    let settled = false;
+    // Node exits when nothing is left to do, even while a promise is pending: a program whose
+    // outputs wait on something that never resolves would end with exit 0 and no output.
+    const onBeforeExit = () => {
+        if (settled) return;
+        settled = true;
+        process.stderr.write(`error: ${NEVER_SETTLED}\n`);
+        process.exitCode = EXIT_UNEXPECTED;
+    };
+    process.once("beforeExit", onBeforeExit);
     main().then(
         (code) => {
+            if (settled) return;
+            settled = true;
             process.exitCode = code;
         },
         (err: unknown) => {
+            if (settled) return;
+            settled = true;
             process.exitCode = reportError(err);
         },
     );
 }
+
+/** What a run reports when the program's promises never settle. */
+export const NEVER_SETTLED =
+    "the program never finished: Node.js ran out of work while the program's promises (or resource registrations) were still pending. " +
+    "A promise that never resolves or rejects, e.g. an output that waits on itself or on a resource that was never registered, causes this.";

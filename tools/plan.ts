@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
+import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
+import { checkDeployOrder, deployerPolicy, formatDeployOrder } from "./deployOrder";
+import { configuredDeployerArn } from "./deployOrder/deployerArn";
 import { planStack } from "./engine/run";
 import { toStackExport } from "./engine/stackExport";
 import { formatSummary } from "./engine/summary";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--policy]";
+const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--policy] [--deployer-arn <arn>] [--deployer-policy]";
 
 runCli(async () => {
     const args = parseCliArgs(
@@ -14,6 +16,10 @@ runCli(async () => {
             out: { type: "string" },
             // What `npm start` adds: the policy report on the same plan, and policy's exit code.
             policy: { type: "boolean" },
+            // Who runs `pulumi up`, for the deployment-order check; default: personas.deployerRoleArn.
+            "deployer-arn": { type: "string" },
+            // Print only the deploying identity's least-privilege policy (JSON) for this stack.
+            "deployer-policy": { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
         USAGE,
@@ -26,6 +32,15 @@ runCli(async () => {
         throw new UsageError("--stack is required", USAGE);
     }
     const plan = await planStack(args.stack);
+    if (args["deployer-policy"]) {
+        const policy = deployerPolicy(plan.resources);
+        if (policy.uncovered.length > 0) {
+            process.stderr.write(`error: no deployer actions are known for ${policy.uncovered.join(", ")}: add them to tools/deployOrder/deployerActions.ts\n`);
+            return EXIT_UNEXPECTED;
+        }
+        process.stdout.write(`${JSON.stringify(policy.document, null, 2)}\n`);
+        return EXIT_OK;
+    }
     process.stdout.write(formatSummary(plan));
     if (args.out) {
         const file = path.resolve(args.out);
@@ -33,13 +48,16 @@ runCli(async () => {
         fs.writeFileSync(file, `${JSON.stringify(toStackExport(plan), null, 2)}\n`);
         process.stdout.write(`\nWrote the stack export (${plan.resources.length} resources) to ${file}\n`);
     }
+    const order = await checkDeployOrder(plan.resources, { deployerArn: args["deployer-arn"] ?? configuredDeployerArn(args.stack) });
+    process.stdout.write(`\n${formatDeployOrder(order)}`);
+    const orderCode = order.findings.length > 0 ? EXIT_UNEXPECTED : EXIT_OK;
     if (args.policy) {
         // Loaded only when asked: the packs and the IAM simulator double the start-up of a plain plan.
         const { checkResources } = await import("./policyRunner/checkResources");
         const { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation } = await import("./policyRunner/report");
         const result = await checkResources(plan.resources);
         process.stdout.write(`\n${formatReport(result)}`);
-        return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+        return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : orderCode;
     }
-    return EXIT_OK;
+    return orderCode;
 });

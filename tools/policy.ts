@@ -1,14 +1,22 @@
 import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
+import { EXIT_DEPLOY_ORDER_FAILED, checkDeployOrder, formatDeployOrder } from "./deployOrder";
+import { configuredDeployerArn } from "./deployOrder/deployerArn";
 import { planStack } from "./engine/run";
 import { checkResources } from "./policyRunner/checkResources";
-import { readStackExport } from "./policyRunner/loadExport";
+import { readStackExport, stackOf } from "./policyRunner/loadExport";
 import { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation, toJsonReport } from "./policyRunner/report";
 
-const USAGE = "usage: npm run policy -- (--stack <name> | --file <stack-export.json>) [--json]";
+const USAGE = "usage: npm run policy -- (--stack <name> | --file <stack-export.json>) [--json] [--deployer-arn <arn>]";
 
 runCli(async () => {
     const args = parseCliArgs(
-        { stack: { type: "string" }, file: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+        {
+            stack: { type: "string" },
+            file: { type: "string" },
+            json: { type: "boolean" },
+            "deployer-arn": { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
         USAGE,
     );
     if (args.help) {
@@ -18,6 +26,14 @@ runCli(async () => {
     if (Boolean(args.stack) === Boolean(args.file)) throw new UsageError("give exactly one of --stack or --file", USAGE);
     const resources = args.stack ? (await planStack(args.stack)).resources : readStackExport(args.file as string);
     const result = await checkResources(resources);
-    process.stdout.write(args.json ? `${JSON.stringify(toJsonReport(result), null, 2)}\n` : formatReport(result));
-    return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
+    // For an export, the stack's own config (when this project has it) says who deploys.
+    const deployerArn = args["deployer-arn"] ?? configuredDeployerArn(args.stack ?? stackOf(resources));
+    const order = await checkDeployOrder(resources, { deployerArn });
+    if (args.json) {
+        process.stdout.write(`${JSON.stringify({ ...toJsonReport(result), deployOrder: { passed: order.findings.length === 0, ...order } }, null, 2)}\n`);
+    } else {
+        process.stdout.write(`${formatReport(result)}\n${formatDeployOrder(order)}`);
+    }
+    if (hasMandatoryViolation(result.violations)) return EXIT_MANDATORY_VIOLATION;
+    return order.findings.length > 0 ? EXIT_DEPLOY_ORDER_FAILED : EXIT_OK;
 });

@@ -121,6 +121,12 @@ describe("AwsMocks", () => {
         expect(state["tagsAll"]).to.deep.equal({ owner: "platform", env: "dev" });
     });
 
+    it("answers a time.Sleep as the time provider does: its inputs, and the RFC 3339 time it ended as id", () => {
+        const sleep = create("time:index/sleep:Sleep", "wait", { createDuration: "30s" });
+        expect(sleep.id).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+        expect(sleep.state).to.deep.equal({ createDuration: "30s", id: sleep.id });
+    });
+
     it("returns nothing of its own for components", () => {
         expect(mocks.newResource({ type: "test:index:Box", name: "b", inputs: { a: 1 }, custom: false })).to.deep.equal({
             id: undefined,

@@ -28,6 +28,8 @@ describe("plan CLI", function () {
     let ok: Run;
     let invalid: Run;
     let missing: Run;
+    let hanging: Run;
+    let twice: Run;
 
     // A spawned plan takes about a second: keep to three, and run them side by side.
     before(async () => {
@@ -37,6 +39,7 @@ describe("plan CLI", function () {
             plan(dir, "--stack", "bad"),
             plan(dir, "--stack", "staging"),
         ]);
+        [hanging, twice] = await Promise.all([plan(dir, "--stack", "hang"), plan(dir, "--stack", "twice")]);
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -47,6 +50,7 @@ describe("plan CLI", function () {
         expect(stdout).to.contain("Plan of toy/dev");
         expect(stdout).to.match(/toy:index:Shelf\s+shelf\s+1 child/);
         expect(stdout).to.match(/^ {2}label: +hello$/m);
+        expect(stdout).to.match(/^Deployment-order check: passed \(0 gated resources/m);
         const file = path.join(dir, "out", "dev.json");
         expect(stdout).to.contain(`to ${file}`);
         const exported = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -54,6 +58,8 @@ describe("plan CLI", function () {
         expect(exported.deployment.resources.map((r: { type: string }) => r.type)).to.deep.equal([
             "pulumi:pulumi:Stack",
             "toy:index:Shelf",
+            // Registered by the engine before its first user, as in a real export.
+            "pulumi:providers:aws",
             "aws:iam/role:Role",
             "aws:s3/bucket:Bucket",
         ]);
@@ -72,7 +78,18 @@ describe("plan CLI", function () {
     it("exits 2 naming the file when the stack file is missing", () => {
         const { code, stderr } = missing;
         expect(code).to.equal(2);
-        expect(stderr).to.contain("Pulumi.staging.yaml").and.contain("stacks here: bad, dev");
+        expect(stderr).to.contain("Pulumi.staging.yaml").and.contain("stacks here: bad, dev, hang, twice");
         expect(stderr).to.not.match(/\n\s+at /);
+    });
+
+    it("exits 1 with a clear message, not 0 with nothing printed, when the program never settles", () => {
+        expect(hanging.code).to.equal(1);
+        expect(hanging.stdout).to.equal("");
+        expect(hanging.stderr).to.match(/^error: the program never finished: .*promises .* still pending/);
+    });
+
+    it("exits 1 with Pulumi's own message when two resources have one URN", () => {
+        expect(twice.code).to.equal(1);
+        expect(twice.stderr.trimEnd()).to.equal("error: Duplicate resource URN 'urn:pulumi:twice::toy::toy:index:Shelf::shelf'; try giving it a unique name");
     });
 });

@@ -101,8 +101,8 @@ describe("policy on the prod stack", () => {
 describe("policy CLI", () => {
     interface Run { status: number | null; stdout: string; stderr: string }
     let dir: string;
-    let runs: Record<"clean" | "edited" | "broken", Run>;
-    let resourceCount: number;
+    let runs: Record<"clean" | "edited" | "broken" | "misordered", Run>;
+    let prodResourceCount: number;
 
     /** The CLI as a user runs it, in a subprocess. */
     const policy = (...args: string[]) =>
@@ -115,26 +115,34 @@ describe("policy CLI", () => {
         this.timeout(60000);
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-cli-"));
         const prod = await planOf("prod");
-        resourceCount = prod.resources.length;
+        prodResourceCount = prod.resources.length;
         fs.writeFileSync(path.join(dir, "prod.json"), JSON.stringify(toStackExport(prod)));
         const edited = JSON.parse(JSON.stringify(prod.resources)) as ExportedResource[];
         EDITS["a bucket's encryption removed"](edited);
         fs.writeFileSync(path.join(dir, "edited.json"), JSON.stringify(toStackExport({ ...prod, resources: edited })));
         fs.writeFileSync(path.join(dir, "broken.json"), "{ not json");
+        // The tables created by the deployer through the default provider, as the program once had them.
+        const misordered = JSON.parse(JSON.stringify(prod.resources)) as ExportedResource[];
+        const defaultProvider = misordered.find((r) => r.type === "pulumi:providers:aws" && /::default(_\d+)*$/.test(r.urn))!;
+        for (const table of misordered.filter((r) => r.type === "aws:glue/catalogTable:CatalogTable")) table.provider = `${defaultProvider.urn}::${defaultProvider.id}`;
+        fs.writeFileSync(path.join(dir, "misordered.json"), JSON.stringify(toStackExport({ ...prod, resources: misordered })));
         // Subprocesses start slowly (TypeScript, the AWS SDK): run them side by side.
-        const [clean, editedRun, broken] = await Promise.all([
+        const [clean, editedRun, broken, misorderedRun] = await Promise.all([
             policy("--file", path.join(dir, "prod.json"), "--json"),
             policy("--file", path.join(dir, "edited.json")),
             policy("--file", path.join(dir, "broken.json")),
+            policy("--file", path.join(dir, "misordered.json")),
         ]);
-        runs = { clean, edited: editedRun, broken };
+        runs = { clean, edited: editedRun, broken, misordered: misorderedRun };
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("exits 0 on the prod export and prints the report as JSON", () => {
         expect(runs.clean.status, runs.clean.stderr).to.equal(0);
-        const report = JSON.parse(runs.clean.stdout) as { policies: number; resources: number; violations: unknown[]; personas: unknown[] };
-        expect(report.resources).to.equal(resourceCount);
+        const report = JSON.parse(runs.clean.stdout) as { policies: number; resources: number; violations: unknown[]; personas: unknown[]; deployOrder: { passed: boolean; checked: number } };
+        expect(report.deployOrder).to.deep.include({ passed: true, findings: [] });
+        expect(report.deployOrder.checked).to.be.greaterThan(10);
+        expect(report.resources).to.equal(prodResourceCount);
         expect(report.policies).to.be.greaterThan(20);
         expect(report.personas).to.have.length.greaterThan(0);
     });
@@ -148,5 +156,11 @@ describe("policy CLI", () => {
         expect(runs.broken.status).to.equal(2);
         expect(runs.broken.stderr).to.match(/broken\.json: not JSON/);
         expect(runs.broken.stderr).not.to.match(/\n\s+at /);
+    });
+
+    it("exits 1 naming each misordered resource, its identity and what it lacks, when the deployment order is broken", () => {
+        expect(runs.misordered.status, runs.misordered.stderr).to.equal(1);
+        expect(runs.misordered.stdout).to.match(/^Deployment-order check: FAILED \(4 problems in \d+ gated resources\)$/m);
+        expect(runs.misordered.stdout).to.match(/aws:glue\/catalogTable:CatalogTable table-sales\n.*::table-sales\n +created by the deploying identity.*\n +missing: Lake Formation permission for a catalog entry in arn:aws:s3:::analytics-platform-prod-lake-\w+\/sales\//);
     });
 });

@@ -22,8 +22,9 @@ describe("plan summary", () => {
             { type: "aws:kms/key:Key", count: 1 },
             { type: "aws:s3/bucket:Bucket", count: 1 },
             { type: "aws:sns/topic:Topic", count: 1 },
+            { type: "pulumi:providers:aws", count: 1 },
         ]);
-        expect(s).to.include({ total: 7, custom: 4, protected: 1 });
+        expect(s).to.include({ total: 8, custom: 5, protected: 1 });
     });
 
     it("prints the stack, components, counts and one line per output", () => {

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { disconnectSync } from "@pulumi/pulumi/runtime/settings";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { InputError } from "./errors";
-import { installRecordingMonitor } from "./mockMonitor";
+import { duplicateUrnMessage, installRecordingMonitor } from "./mockMonitor";
 import { AwsMocks } from "./mocks";
 import { waitForRPCs, withLocalStorage } from "./pulumiInternals";
 import { readProject, readStackConfig } from "./stackFile";
@@ -40,7 +40,7 @@ export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
 
 async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
     const previousStackResource = globalThis.stackResource;
-    const monitor = installRecordingMonitor(opts.mocks ?? AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack);
+    const monitor = installRecordingMonitor(opts.mocks ?? AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack, opts.config);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     const stray = collectUnhandledRejections();
     try {
@@ -56,6 +56,12 @@ async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
             await stray.settle();
             return programError;
         });
+        // The engine fails the update on a duplicate URN with its own message; the SDK's error
+        // reaches the program wrapped in "error serializing property ..." by every resource
+        // whose inputs waited on the refused one.
+        if (monitor.duplicateUrns.length > 0) {
+            throw new pulumi.RunError(duplicateUrnMessage(monitor.duplicateUrns[0]));
+        }
         if (failure) {
             throw failure.error;
         }

@@ -19,6 +19,19 @@ export interface ExportedResource {
     retainOnDelete?: true;
     /** Present only for resources read with `Resource.get`. */
     external?: true;
+    /** "<provider urn>::<provider id>": the provider that creates it (custom resources). */
+    provider?: string;
+    /** The following are present only when set, as in a real export. */
+    additionalSecretOutputs?: string[];
+    deletedWith?: string;
+    ignoreChanges?: string[];
+    replaceOnChanges?: string[];
+    /**
+     * What the program asked of the engine that a real export does not keep (apitype.ResourceV3
+     * has no deleteBeforeReplace): recorded by the offline engine only, absent from a real
+     * `pulumi stack export`. Present only when something is set.
+     */
+    registrationOptions?: { deleteBeforeReplace?: true };
 }
 
 export interface StackExport {
@@ -53,7 +66,17 @@ export function toExportedResource(r: RecordedResource): ExportedResource {
         protect: r.protect,
         ...(r.retainOnDelete ? { retainOnDelete: true as const } : {}),
         ...(r.external ? { external: true as const } : {}),
+        ...(r.provider ? { provider: r.provider } : {}),
+        ...nonEmpty("additionalSecretOutputs", r.options.additionalSecretOutputs),
+        ...(r.options.deletedWith ? { deletedWith: r.options.deletedWith } : {}),
+        ...nonEmpty("ignoreChanges", r.options.ignoreChanges),
+        ...nonEmpty("replaceOnChanges", r.options.replaceOnChanges),
+        ...(r.options.deleteBeforeReplace ? { registrationOptions: { deleteBeforeReplace: true as const } } : {}),
     };
+}
+
+function nonEmpty<K extends string>(key: K, list: string[]): Partial<Record<K, string[]>> {
+    return list.length > 0 ? ({ [key]: [...list] } as Record<K, string[]>) : {};
 }
 
 export function toStackExport(plan: Plan, time: Date = new Date()): StackExport {

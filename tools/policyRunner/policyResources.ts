@@ -28,9 +28,17 @@ export function toPolicyResources(resources: ExportedResource[]): PolicyResource
     });
     for (const { r, resource } of linked) {
         if (r.parent) resource.parent = byUrn.get(r.parent);
+        const provider = r.provider ? byUrn.get(providerUrnOf(r.provider)) : undefined;
+        if (provider) resource.provider = { type: provider.type, urn: provider.urn, name: provider.name, props: provider.props };
         resource.dependencies = (r.dependencies ?? []).map((urn) => byUrn.get(urn)).filter((d): d is PolicyResource => d !== undefined);
     }
     return linked.map(({ resource }) => resource);
+}
+
+/** The provider URN of a provider reference "<urn>::<id>" (the id never contains "::"). */
+export function providerUrnOf(reference: string): string {
+    const at = reference.lastIndexOf("::");
+    return at < 0 ? reference : reference.slice(0, at);
 }
 
 /** The last segment of a URN: the resource's logical name. */
@@ -44,13 +52,18 @@ export function isType(type: string, resourceClass: unknown): boolean {
     return token !== undefined && token === type;
 }
 
+/**
+ * The options CrossGuard hands a policy under `pulumi preview`. deleteBeforeReplace is only
+ * known from an offline export (a real one does not keep it): absent, not false, otherwise.
+ */
 function optionsOf(r: ExportedResource): PolicyResourceOptions {
     return {
         protect: r.protect === true,
-        ignoreChanges: [],
+        ignoreChanges: [...(r.ignoreChanges ?? [])],
+        ...(r.registrationOptions?.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
         aliases: [],
         customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: [],
+        additionalSecretOutputs: [...(r.additionalSecretOutputs ?? [])],
         ...(r.parent ? { parent: r.parent } : {}),
     };
 }
