@@ -1,4 +1,5 @@
 import { Persona } from "./personaNames";
+import { RISK_CLASSES, RiskAllowance, RiskClass } from "./riskClasses";
 
 /**
  * The persona/permission model of DESIGN.md section 4, as data: for each persona, what it MUST be
@@ -72,7 +73,12 @@ export type Capability =
     /** s3:GetObject on the lake bucket's objects (and kms:Decrypt through S3 when it is SSE-KMS). */
     | { kind: "readRawObjects" }
     /** The role's trust policy lets people (IAM principals, SAML) or an AWS service assume it. */
-    | { kind: "assumableBy"; who: "people" | "service" };
+    | { kind: "assumableBy"; who: "people" | "service" }
+    /**
+     * Any action of a risk class (personas/riskClasses.ts) on a platform resource, beyond the
+     * persona's `mayHold`: the catalogue-wide must-not.
+     */
+    | { kind: "risk"; risk: RiskClass };
 
 export type CapabilityKind = Capability["kind"];
 
@@ -85,6 +91,11 @@ export interface Expectation {
     description: string;
     /** What to change when the expectation does not hold, for the policy's message. */
     remedy: string;
+    /**
+     * Set while a change the expectation depends on is not in the program yet: the matrix shows the
+     * row as it is, the persona policies do not fail the stack on it. Remove it when the change lands.
+     */
+    pending?: string;
 }
 
 export interface PersonaDefinition {
@@ -92,6 +103,8 @@ export interface PersonaDefinition {
     /** What the persona is for (DESIGN.md section 4). */
     purpose: string;
     expectations: Expectation[];
+    /** What the persona may hold of each risk class (its job): everything else of the class is a violation. */
+    mayHold: RiskAllowance[];
 }
 
 const must = (capability: Capability, description: string, remedy: string): Expectation => ({ expected: "must", capability, description, remedy });
@@ -108,6 +121,33 @@ const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumab
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
 const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
     "remove Service principals from the role's trust policy: people's roles are for people only");
+
+/**
+ * The project leader still holds AWSLakeFormationDataAdmin in this program; its scoped replacement
+ * (issue 6) makes these rows hold. tests/personas/afterLakeDeploy.test.ts checks them (skipped until then).
+ */
+const UNTIL_SCOPED_PL_POLICY = "until the project leader's scoped policy replaces AWSLakeFormationDataAdmin (issue 6)";
+
+/** The four risk classes as must-nots: each persona holds of them only what its `mayHold` says. */
+const RISK_REMEDIES: Record<RiskClass, string> = {
+    "privilege-escalation": "remove the IAM action (policy, trust, credentials, PassRole, AssumeRole) from the role's policies, or scope it to the resources its model lets it hold",
+    "resource-exposure": "remove the permissions-management action (resource policies, KMS grants, Lake Formation grants and settings) from the role's policies",
+    "data-exfiltration": "remove the S3 read (or KMS decrypt) on the platform's data from the role's policies: Lake Formation vends data per grant",
+    "infrastructure-modification": "remove the write action on the platform's resource from the role's policies, or scope it to what the persona's model lets it change",
+};
+const riskMustNots: Expectation[] = (Object.keys(RISK_CLASSES) as RiskClass[]).map((risk) =>
+    mustNot({ kind: "risk", risk }, `${RISK_CLASSES[risk]}, beyond what its model lets it hold`, RISK_REMEDIES[risk]));
+
+/** What a person querying Athena holds: its workgroup, its results prefix, the key through S3. */
+const RESULTS_AND_QUERIES: RiskAllowance[] = [
+    { risk: "infrastructure-modification", actions: ["athena:*"], on: ["own-workgroup"], why: "queries and named queries in its own workgroup" },
+    { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"], on: ["own-results"], why: "Athena writes its results under its own prefix" },
+    { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+    { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+    { risk: "infrastructure-modification", actions: ["lakeformation:GetDataAccess"], on: ["wildcard-only"], why: "Lake Formation vends data per grant" },
+    { risk: "data-exfiltration", actions: ["s3:GetObject"], on: ["own-results"], why: "it reads back its own query results" },
+    { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+];
 
 /**
  * The model. Each persona's first expectations are the ones DESIGN.md states; the rest close the
@@ -133,6 +173,15 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "changeLakeFormationSettings" }, "change Lake Formation settings (add admins) itself",
                 "keep AWSLakeFormationDataAdmin's explicit deny: the IAM administrator (the deployer) manages the admin list"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["workflow-role"], why: "it passes the workflow role to Glue" },
+            { risk: "privilege-escalation", actions: ["glue:CreateDevEndpoint", "glue:UpdateDevEndpoint"], on: ["wildcard-only", "outside-the-platform"], why: "Glue's console policy; a dev endpoint can only run as a role it may pass (the workflow role)" },
+            { risk: "resource-exposure", actions: ["lakeformation:*"], on: ["wildcard-only"], why: "it is the Lake Formation admin: granting is its job" },
+            { risk: "resource-exposure", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "it manages the catalog, its resource policy included (cross-account sharing)" },
+            { risk: "infrastructure-modification", actions: ["lakeformation:*", "glue:*"], on: ["catalog", "wildcard-only"], why: "it registers locations and manages the catalog" },
+            { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["workflow-role"], why: "it passes the workflow role to Glue" },
         ],
     },
     workflow: {
@@ -153,6 +202,15 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             cannotChangeSettings,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "privilege-escalation", actions: ["glue:CreateDevEndpoint", "glue:UpdateDevEndpoint"], on: ["wildcard-only", "outside-the-platform"], why: "AWSGlueServiceRole's glue:*; without iam:PassRole a dev endpoint cannot run as another role" },
+            { risk: "resource-exposure", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "AWSGlueServiceRole's glue:* on the catalog; Lake Formation governs the data" },
+            { risk: "infrastructure-modification", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "crawlers and jobs create and update tables and partitions" },
+            { risk: "infrastructure-modification", actions: ["kms:Decrypt", "lakeformation:GetDataAccess"], on: ["platform-keys", "wildcard-only"], why: "it reads the SSE-KMS lake and Lake Formation-governed tables" },
+            { risk: "data-exfiltration", actions: ["s3:GetObject", "s3:GetObjectVersion"], on: ["lake-objects"], why: "crawlers read the lake's objects" },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "the lake's objects are SSE-KMS" },
         ],
     },
     "project-leader": {
@@ -172,6 +230,15 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the project leader's policies"),
+            ...riskMustNots.map((e) => (e.capability.kind === "risk" && e.capability.risk !== "privilege-escalation" && e.capability.risk !== "data-exfiltration" ? { ...e, pending: UNTIL_SCOPED_PL_POLICY } : e)),
+            { ...mustNot({ kind: "iam", action: "lakeformation:DeregisterResource", resource: "anyResource" }, "deregister the lake location (lakeformation:DeregisterResource)",
+                "replace AWSLakeFormationDataAdmin with the project leader's scoped policy: it must not call lakeformation:DeregisterResource"), pending: UNTIL_SCOPED_PL_POLICY },
+            { ...mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
+                "scope glue:CreateDatabase to the lake's registered locations: a database elsewhere escapes Lake Formation's control"), pending: UNTIL_SCOPED_PL_POLICY },
+        ],
+        mayHold: [
+            ...RESULTS_AND_QUERIES,
+            { risk: "infrastructure-modification", actions: ["glue:CreateDatabase", "glue:CreateTable"], on: ["catalog"], why: "it creates databases and tables where Lake Formation grants it the location" },
         ],
     },
     analyst: {
@@ -204,6 +271,8 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            ...riskMustNots,
         ],
+        mayHold: [...RESULTS_AND_QUERIES],
     },
 };

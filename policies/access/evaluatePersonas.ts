@@ -106,6 +106,7 @@ export async function evaluatePersonas(resources: PolicyResource[], model: Recor
                     why: resolved ? outcome.verdict.why : `undecided until deployment, assumed ${isAllowed ? "allowed" : "denied"}: ${outcome.verdict.why}`,
                     resolved,
                     remedy: expectation.remedy,
+                    ...(expectation.pending ? { pending: expectation.pending } : {}),
                 });
             }
         }

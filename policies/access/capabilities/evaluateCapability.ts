@@ -3,6 +3,7 @@ import { RoleFacts } from "../../lib/iamRoles";
 import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
 import { assumableBy } from "../iam/trust";
+import { riskVerdict } from "../risk/evaluateRisk";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { BucketFacts } from "../stack/dataFacts";
 import { Placement } from "../stack/inventory";
@@ -74,6 +75,8 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return perBucket(c.targets.lakeBuckets(), "lake bucket", (bucket) => readObjects(c, bucket));
         case "assumableBy":
             return [{ verdict: await assumableBy(c.role, capability.who, c.placement) }];
+        case "risk":
+            return [{ verdict: await riskVerdict(c, capability.risk, c.persona?.mayHold ?? []) }];
     }
 }
 

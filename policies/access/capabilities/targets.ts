@@ -33,7 +33,7 @@ const UNREGISTERED_PROBE_BUCKET = "persona-probe-unregistered-bucket";
  * `analyst-group` tag; the lake bucket is tagged `purpose=data-lake` (else: the registered buckets).
  */
 export class PersonaTargets {
-    constructor(private readonly inventory: StackInventory, private readonly lakeFormation: LakeFormationState) {}
+    constructor(readonly inventory: StackInventory, private readonly lakeFormation: LakeFormationState) {}
 
     private get p() {
         return this.inventory.placement;

@@ -20,7 +20,7 @@ function personaModelPolicy(persona: Persona): StackValidationPolicy {
             const { reportUnresolved } = args.getConfig<UnresolvedConfig>();
             const matrix = await personaMatrixOf(args.resources);
             for (const row of matrix.rows) {
-                if (row.persona !== persona || row.holds || (!row.resolved && !reportUnresolved)) continue;
+                if (row.persona !== persona || row.holds || row.pending || (!row.resolved && !reportUnresolved)) continue;
                 reportViolation(violationMessage(row), row.roleUrn);
             }
         },
