@@ -73,7 +73,7 @@ export type Capability =
     /** s3:GetObject on the lake bucket's objects (and kms:Decrypt through S3 when it is SSE-KMS). */
     | { kind: "readRawObjects" }
     /** The role's trust policy lets people (IAM principals, SAML) or an AWS service assume it. */
-    | { kind: "assumableBy"; who: "people" | "service" }
+    | { kind: "assumableBy"; who: "people" | "service" | "outsiders" }
     /**
      * Any action of a risk class (personas/riskClasses.ts) on a platform resource, beyond the
      * persona's `mayHold`: the catalogue-wide must-not.
@@ -119,6 +119,8 @@ const notIamAdministrator = mustNot({ kind: "administratorAccess" }, "hold Admin
     "detach AdministratorAccess and remove iam:CreateUser / iam:AttachRolePolicy on any role from the role's policies");
 const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumable by people (trusted principals or SAML)",
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
+const notAssumedByOutsiders = mustNot({ kind: "assumableBy", who: "outsiders" }, "be assumable by another account, a web-identity provider or a service acting for another account",
+    "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
 const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
     "remove Service principals from the role's trust policy: people's roles are for people only");
 
@@ -140,7 +142,9 @@ const riskMustNots: Expectation[] = (Object.keys(RISK_CLASSES) as RiskClass[]).m
 
 /** What a person querying Athena holds: its workgroup, its results prefix, the key through S3. */
 const RESULTS_AND_QUERIES: RiskAllowance[] = [
-    { risk: "infrastructure-modification", actions: ["athena:*"], on: ["own-workgroup"], why: "queries and named queries in its own workgroup" },
+    // Queries and named queries, not the workgroup's settings (athena:UpdateWorkGroup would let it
+    // change where results go, or turn off the enforced configuration).
+    { risk: "infrastructure-modification", actions: ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:CreateNamedQuery", "athena:DeleteNamedQuery", "athena:UpdateNamedQuery"], on: ["own-workgroup"], why: "queries and named queries in its own workgroup" },
     { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"], on: ["own-results"], why: "Athena writes its results under its own prefix" },
     { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
     { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
@@ -173,6 +177,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "changeLakeFormationSettings" }, "change Lake Formation settings (add admins) itself",
                 "keep AWSLakeFormationDataAdmin's explicit deny: the IAM administrator (the deployer) manages the admin list"),
+            notAssumedByOutsiders,
             ...riskMustNots,
         ],
         mayHold: [
@@ -202,6 +207,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             cannotChangeSettings,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
+            notAssumedByOutsiders,
             ...riskMustNots,
         ],
         mayHold: [
@@ -230,6 +236,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the project leader's policies"),
+            notAssumedByOutsiders,
             ...riskMustNots.map((e) => (e.capability.kind === "risk" && e.capability.risk !== "privilege-escalation" && e.capability.risk !== "data-exfiltration" ? { ...e, pending: UNTIL_SCOPED_PL_POLICY } : e)),
             { ...mustNot({ kind: "iam", action: "lakeformation:DeregisterResource", resource: "anyResource" }, "deregister the lake location (lakeformation:DeregisterResource)",
                 "replace AWSLakeFormationDataAdmin with the project leader's scoped policy: it must not call lakeformation:DeregisterResource"), pending: UNTIL_SCOPED_PL_POLICY },
@@ -271,6 +278,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            notAssumedByOutsiders,
             ...riskMustNots,
         ],
         mayHold: [...RESULTS_AND_QUERIES],
