@@ -73,7 +73,12 @@ export type Capability =
     /** s3:GetObject on the lake bucket's objects (and kms:Decrypt through S3 when it is SSE-KMS). */
     | { kind: "readRawObjects" }
     /** The role's trust policy lets people (IAM principals, SAML) or an AWS service assume it. */
-    | { kind: "assumableBy"; who: "people" | "service" | "outsiders" }
+    | { kind: "assumableBy"; who: "people" | "service" }
+    /**
+     * Anyone beyond what the persona may trust: another account, a web-identity provider, a service
+     * other than `services`, or one of them acting for another account (confused deputy).
+     */
+    | { kind: "assumableByOutsiders"; services: string[] }
     /**
      * Any action of a risk class (personas/riskClasses.ts) on a platform resource, beyond the
      * persona's `mayHold`: the catalogue-wide must-not.
@@ -119,7 +124,7 @@ const notIamAdministrator = mustNot({ kind: "administratorAccess" }, "hold Admin
     "detach AdministratorAccess and remove iam:CreateUser / iam:AttachRolePolicy on any role from the role's policies");
 const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumable by people (trusted principals or SAML)",
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
-const notAssumedByOutsiders = mustNot({ kind: "assumableBy", who: "outsiders" }, "be assumable by another account, a web-identity provider or a service acting for another account",
+const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
     "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
 const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
     "remove Service principals from the role's trust policy: people's roles are for people only");
@@ -207,7 +212,8 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             cannotChangeSettings,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
-            notAssumedByOutsiders,
+            mustNot({ kind: "assumableByOutsiders", services: ["glue.amazonaws.com"] }, "be assumable by anyone but AWS Glue acting for this account",
+                "trust only glue.amazonaws.com, with aws:SourceAccount pinned to this account (the confused-deputy condition Glue sends)"),
             ...riskMustNots,
         ],
         mayHold: [

@@ -75,6 +75,8 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return perBucket(c.targets.lakeBuckets(), "lake bucket", (bucket) => readObjects(c, bucket));
         case "assumableBy":
             return [{ verdict: await assumableBy(c.role, capability.who, c.placement) }];
+        case "assumableByOutsiders":
+            return [{ verdict: await assumableBy(c.role, "outsiders", c.placement, capability.services) }];
         case "risk":
             return [{ verdict: await riskVerdict(c, capability.risk, c.persona?.mayHold ?? []) }];
     }

@@ -35,15 +35,15 @@ const ASSUME_ANYTHING = {
  * (The baseline reads the same trust policies structurally, baseline/lib/trustPolicies.ts: which
  * principals a statement granting sts:AssumeRole names, not whom its conditions let in.)
  */
-export function assumableBy(role: RoleFacts, who: TrustProbeKind, placement: Placement): Promise<Verdict> {
+export function assumableBy(role: RoleFacts, who: TrustProbeKind, placement: Placement, services: readonly string[] = []): Promise<Verdict> {
     if (role.trustPolicy === undefined) return Promise.resolve(denied("the role has no trust policy"));
     if (isUnknown(role.trustPolicy)) return Promise.resolve(undecided(`${String(role.trustPolicy)} decides who may assume it`));
     const account = (typeof role.arn === "string" ? parseArn(role.arn)?.account : undefined) ?? placement.account;
     // Persona roles share a few trust policies: the answer depends on the document, not the role.
-    const key = JSON.stringify([who, account, placement.partition, role.trustPolicy]);
+    const key = JSON.stringify([who, account, placement.partition, role.trustPolicy, services]);
     let answer = answers.get(key);
     if (!answer) {
-        answer = simulateTrust(role.trustPolicy, who, account, placement.partition, role.name);
+        answer = simulateTrust(role.trustPolicy, who, account, placement.partition, role.name, services);
         answers.set(key, answer);
     }
     return answer;
@@ -55,17 +55,17 @@ const answers = new Map<string, Promise<Verdict>>();
  * "people" and "service": whether that kind of caller gets in at all. "outsiders": whether anyone
  * beyond what a persona may trust gets in: a role of another account (any account the policy names,
  * or any at all for "*"), users of a web-identity provider (people come through this account or the
- * SAML provider), and a trusted service acting for another account (the confused deputy: the
+ * SAML provider), a service other than the persona's own, and its own service acting for another account (the confused deputy: the
  * service sends aws:SourceAccount / aws:SourceArn, and the trust must pin them to this account).
  */
 export type TrustProbeKind = "people" | "service" | "outsiders";
 
-async function simulateTrust(document: object, who: TrustProbeKind, account: string, partition: string, roleName: string): Promise<Verdict> {
+async function simulateTrust(document: object, who: TrustProbeKind, account: string, partition: string, roleName: string, services: readonly string[]): Promise<Verdict> {
     const trust = resourcePolicy(document, `the trust policy of ${roleName}`);
     if (isUnknown(trust)) return undecided(String(trust));
     // The trust policy does not name the role itself: any ARN in the account stands for it.
     const roleArn = `arn:${partition}:iam::${account}:role/persona-probe-trusting-role`;
-    const probes = who === "people" ? peopleProbes(document, account, partition) : who === "service" ? serviceProbes(document, account) : outsiderProbes(document, account, partition);
+    const probes = who === "people" ? peopleProbes(document, account, partition) : who === "service" ? serviceProbes(document, account) : outsiderProbes(document, account, partition, services);
     for (const probe of probes) {
         const result = await runSimulation({
             request: { principal: probe.principal, action: probe.action, resource: { resource: roleArn, accountId: account }, contextVariables: probe.context },
@@ -130,7 +130,7 @@ function serviceProbes(trust: object, account: string): Probe[] {
     return dedupe([...named, service(ANY_OTHER_SERVICE)]);
 }
 
-function outsiderProbes(trust: object, account: string, partition: string): Probe[] {
+function outsiderProbes(trust: object, account: string, partition: string, services: readonly string[]): Probe[] {
     const person = (inAccount: string) => `arn:${partition}:iam::${inAccount}:role/persona-probe-person`;
     const probes: Probe[] = [];
     for (const principal of trustedPrincipals(trust)) {
@@ -141,6 +141,8 @@ function outsiderProbes(trust: object, account: string, partition: string): Prob
             if (trusted && trusted !== account) probes.push({ who: `${principal.value} (account ${trusted}, not this one)`, principal: principal.value.startsWith("arn:") && !principal.value.endsWith(":root") ? principal.value : person(trusted), action: "sts:AssumeRole", context: {} });
         } else if (principal.kind === "Federated" && !principal.value.includes(":saml-provider/")) {
             probes.push({ who: `any user of the web-identity provider ${principal.value}`, principal: principal.value, action: "sts:AssumeRoleWithWebIdentity", context: {} });
+        } else if (principal.kind === "Service" && !services.includes(principal.value.toLowerCase())) {
+            probes.push({ who: `${principal.value} (the persona trusts ${services.length > 0 ? services.join(", ") : "no service"})`, principal: principal.value, action: "sts:AssumeRole", context: { "aws:SourceAccount": account } });
         } else if (principal.kind === "Service") {
             probes.push({
                 who: `${principal.value} acting for another account (no aws:SourceAccount/aws:SourceArn pinned to ${account})`,

@@ -26,8 +26,9 @@ export async function riskVerdict(c: RoleContext, risk: RiskClass, allowances: R
     const open: string[] = [];
     let tried = 0;
     for (const entry of catalogue[risk]) {
-        if (!mayMatch(entry.action)) continue;
+        if (!mayMatch.action(entry.action)) continue;
         for (const probe of probesFor(entry, probes, risk, c)) {
+            if (!mayMatch.pair(entry.action, probe.arn)) continue;
             if (mine.some((a) => a.on.some((s) => probe.scopes.includes(s)) && a.actions.some((p) => actionMatches(p, entry.action)))) continue;
             tried++;
             const verdict = await c.iam.request({ action: entry.action, resource: probe.arn, anyContext: true });
@@ -56,33 +57,69 @@ function probesFor(entry: CatalogueAction, probes: RiskProbe[], risk: RiskClass,
     return entry.arnTemplates.map((t) => ({ arn: probeArnFromTemplate(t, c.placement), label: `any ${t.split(":")[2]} resource of the account`, scopes: ["outside-the-platform"] }));
 }
 
+/** One Allow statement, as far as the pre-filter needs it. */
+interface AllowShape {
+    actions?: string[];
+    notActions?: string[];
+    resources?: string[];
+    notResources?: string[];
+}
+
+/** What the pre-filter answers: could some statement allow this action, and on this resource. */
+interface AllowFilter {
+    action: (action: string) => boolean;
+    pair: (action: string, resource: string) => boolean;
+}
+
+const EVERYTHING: AllowFilter = { action: () => true, pair: () => true };
+
 /**
- * A cheap upper bound of what the role's policies may allow, so that the catalogue is not simulated
- * action by action: every Allow statement's Action patterns (or everything its NotAction leaves), in
- * the identity policies and in resource policies that name the role or everyone. A policy not known
- * yet may allow anything.
+ * A cheap upper bound of what the role's policies may allow, so that only (action, resource)
+ * pairs some Allow statement could cover are simulated: the statements' Action (or NotAction) and
+ * Resource (or NotResource) patterns, in the identity policies and in resource policies that name
+ * the role or everyone. A policy not known yet may allow anything. iam-simulate decides the rest.
  */
-function allowPatternFilter(c: RoleContext): (action: string) => boolean {
-    const patterns: string[] = [];
-    const notActionLists: string[][] = [];
+function allowPatternFilter(c: RoleContext): AllowFilter {
+    const shapes: AllowShape[] = [];
     const add = (document: unknown, applies: (s: PolicyStatement) => boolean) => {
         const parsed = parsePolicyDocument(document);
         if ("error" in parsed) return;
-        for (const s of parsed.statements) {
-            if (s.effect !== "Allow" || !applies(s)) continue;
-            if (s.actions) patterns.push(...s.actions);
-            if (s.notActions) notActionLists.push(s.notActions);
-        }
+        for (const s of parsed.statements) if (s.effect === "Allow" && applies(s)) shapes.push(s);
     };
     for (const source of c.iam.policies.identity) {
-        if (isUnknown(source.policy)) return () => true;
+        if (isUnknown(source.policy)) return EVERYTHING;
         add((source.policy as ValidatedPolicy).policyDocument, () => true);
     }
     const roleArn = c.targets.roleArn(c.role);
     for (const holder of [...c.targets.inventory.buckets, ...c.targets.inventory.keys]) {
         if (holder.policy === undefined) continue;
-        if (isUnknown(holder.policy)) return () => true;
+        if (isUnknown(holder.policy)) return EVERYTHING;
+        // A resource policy's statement without Resource applies to its own resource.
         add(holder.policy, (s) => (s.principals ?? []).some((p) => p.value === "*" || p.value === roleArn));
     }
-    return (action) => patterns.some((p) => actionMatches(p, action)) || notActionLists.some((list) => !list.some((p) => actionMatches(p, action)));
+    const coversAction = (s: AllowShape, action: string) =>
+        s.actions ? s.actions.some((p) => actionMatches(p, action)) : !(s.notActions ?? []).some((p) => actionMatches(p, action));
+    const coversResource = (s: AllowShape, resource: string) => {
+        if (resource === "*" || (!s.resources && !s.notResources)) return true;
+        return s.resources ? s.resources.some((p) => resourceMatches(p, resource)) : !(s.notResources ?? []).some((p) => resourceMatches(p, resource));
+    };
+    return {
+        action: (action) => shapes.some((s) => coversAction(s, action)),
+        pair: (action, resource) => shapes.some((s) => coversAction(s, action) && coversResource(s, resource)),
+    };
+}
+
+const resourceRegexes = new Map<string, RegExp>();
+
+/** IAM's resource wildcard match; a policy variable (`${aws:username}`) may stand for anything. */
+function resourceMatches(pattern: string, arn: string): boolean {
+    let regex = resourceRegexes.get(pattern);
+    if (!regex) {
+        const source = pattern.split(/(\$\{[^}]*\})/).map((part) => (part.startsWith("${")
+            ? ".*"
+            : part.replace(/[.+^$()|[\]\\{}]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, "."))).join("");
+        regex = new RegExp(`^${source}$`);
+        resourceRegexes.set(pattern, regex);
+    }
+    return regex.test(arn);
 }
