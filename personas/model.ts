@@ -16,6 +16,7 @@ export const RESOURCE_RESOLVERS = {
     ownWorkgroupArn: "the persona's own Athena workgroup",
     lakeBucketArn: "the lake bucket",
     anyResource: "any resource (\"*\", for actions without resource-level permissions)",
+    lakeDatasetObjects: "an object under each of the lake's dataset prefixes",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 
@@ -42,6 +43,8 @@ export type ColumnRef =
 
 /** One thing a persona may be able to do; each kind is a typed check of the access evaluator. */
 export type Capability =
+    /** The stack declares a role for the persona (a role tagged persona=<name>): no persona is dropped silently. */
+    | { kind: "declared" }
     /** An IAM request: identity policies (and the resource's policy) allow `action` on the resource. */
     | { kind: "iam"; action: string; resource: ResourceResolver; context?: Record<string, string> }
     /** glue:CreateDatabase, plus Lake Formation admin or DATA_LOCATION_ACCESS when the location is registered. */
@@ -110,6 +113,8 @@ export interface PersonaDefinition {
     expectations: Expectation[];
     /** What the persona may hold of each risk class (its job): everything else of the class is a violation. */
     mayHold: RiskAllowance[];
+    /** Set while the program does not declare the persona's role yet: its absence is shown, not enforced. */
+    pendingDeclaration?: string;
 }
 
 const must = (capability: Capability, description: string, remedy: string): Expectation => ({ expected: "must", capability, description, remedy });
@@ -124,6 +129,10 @@ const notIamAdministrator = mustNot({ kind: "administratorAccess" }, "hold Admin
     "detach AdministratorAccess and remove iam:CreateUser / iam:AttachRolePolicy on any role from the role's policies");
 const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumable by people (trusted principals or SAML)",
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
+const cannotGrant = mustNot({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions (admin, or a grant option, with lakeformation:GrantPermissions)",
+    "drop permissionsWithGrantOption from the role's grants and keep it out of DataLakeSettings.admins: only the data-lake admin grants");
+const declared = must({ kind: "declared" }, "be declared by the stack (a role tagged with the persona)",
+    "declare the persona's role with the tag persona=<name>; a persona without a role is reported, never skipped");
 const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
     "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
 const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
@@ -167,6 +176,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         persona: "data-lake-admin",
         purpose: "Lake Formation admin: registers locations, grants permissions",
         expectations: [
+            declared,
             must({ kind: "lakeFormationAdmin" }, "be a Lake Formation administrator",
                 "list the data-lake admin role's ARN in DataLakeSettings.admins"),
             must({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions",
@@ -198,6 +208,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         persona: "workflow",
         purpose: "assumed by Glue crawlers and workflows: reads the lake bucket, creates tables",
         expectations: [
+            declared,
             must({ kind: "readRawObjects" }, "read objects of the lake bucket",
                 "allow s3:GetObject on the lake bucket's objects and kms:Decrypt of its key through S3 (the seed's inline policy)"),
             must({ kind: "iam", action: "s3:ListBucket", resource: "lakeBucketArn", context: { "s3:prefix": "" } }, "list the lake bucket",
@@ -210,6 +221,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
                 "trust only glue.amazonaws.com: remove AWS and Federated principals from the workflow role's trust policy"),
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
             mustNot({ kind: "assumableByOutsiders", services: ["glue.amazonaws.com"] }, "be assumable by anyone but AWS Glue acting for this account",
@@ -229,6 +241,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         persona: "project-leader",
         purpose: "broader than an analyst: may create databases where granted a data location",
         expectations: [
+            declared,
             must({ kind: "athenaInWorkgroup", workgroup: "own" }, "run Athena queries in its own workgroup",
                 "allow athena:StartQueryExecution and athena:GetQueryResults on the lake workgroup"),
             must({ kind: "writeQueryResults", prefix: "own" }, "write and read its query results",
@@ -239,6 +252,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             notIamAdministrator,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the project leader's policies"),
@@ -258,6 +272,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         persona: "analyst",
         purpose: "runs Athena queries in its workgroup, writes query results, SELECTs granted tables/columns",
         expectations: [
+            declared,
             must({ kind: "athenaInWorkgroup", workgroup: "own" }, "run Athena queries in its own workgroup",
                 "allow athena:StartQueryExecution and athena:GetQueryResults on the group's workgroup"),
             must({ kind: "writeQueryResults", prefix: "own" }, "write and read its query results",
@@ -284,9 +299,37 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             notAssumedByOutsiders,
             ...riskMustNots,
         ],
         mayHold: [...RESULTS_AND_QUERIES],
+    },
+    "data-engineer": {
+        persona: "data-engineer",
+        purpose: "writes the lake's datasets (s3:PutObject under the dataset prefixes, the key through S3); nothing else of the lake",
+        pendingDeclaration: "until the program declares the data-engineer role (issue 6)",
+        expectations: [
+            declared,
+            must({ kind: "iam", action: "s3:PutObject", resource: "lakeDatasetObjects", context: { "s3:x-amz-server-side-encryption": "aws:kms" } }, "write objects under the lake's dataset prefixes",
+                "allow s3:PutObject on the lake bucket's dataset prefixes (`<dataset>/*`) and kms:GenerateDataKey of the lake key through S3"),
+            assumedByPeople,
+            notAssumedByServices,
+            notAssumedByOutsiders,
+            notLakeFormationAdmin,
+            cannotChangeSettings,
+            cannotGrant,
+            notIamAdministrator,
+            mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
+                "allow only s3:PutObject under the dataset prefixes: reading goes through Lake Formation"),
+            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the data engineer's policies"),
+            mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
+                "remove glue:CreateDatabase from the data engineer's policies"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload"], on: ["lake-dataset-prefixes"], why: "it writes the datasets" },
+            { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt"], on: ["platform-keys"], why: "the lake is SSE-KMS (through S3 only)" },
+        ],
     },
 };

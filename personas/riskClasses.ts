@@ -52,6 +52,7 @@ export const RISK_SCOPES = {
     "own-results": "objects under the persona's own results prefix",
     "results-bucket": "the query-results bucket itself (listing, its location)",
     "lake-objects": "objects of the lake bucket",
+    "lake-dataset-prefixes": "objects under the lake's dataset prefixes (one per catalog table: `<table>/`)",
     "lake-bucket": "the lake bucket itself (listing, its location)",
     "platform-keys": "the platform's KMS keys (through S3 only: kms:ViaService)",
     "catalog": "the Glue catalog, the lake databases and their tables",

@@ -86,7 +86,28 @@ export class AccessEvaluator {
 export async function evaluatePersonas(resources: PolicyResource[], model: Record<Persona, PersonaDefinition> = PERSONA_MODEL): Promise<PersonaMatrix> {
     const access = new AccessEvaluator(resources);
     const rows: PersonaMatrixRow[] = [];
-    for (const { persona, role } of access.personaRoles()) {
+    const personaRoles = access.personaRoles();
+    // A persona without a role is a row of the matrix, never a silent gap.
+    for (const persona of PERSONAS) {
+        if (personaRoles.some((p) => p.persona === persona)) continue;
+        const definition = model[persona];
+        const declaration = definition.expectations.find((e) => e.capability.kind === "declared");
+        rows.push({
+            persona,
+            role: "(none)",
+            roleUrn: "",
+            capability: declaration?.description ?? "be declared by the stack",
+            kind: "declared",
+            expected: "must",
+            allowed: false,
+            holds: false,
+            why: `no role of the stack carries ${PERSONA_TAG}=${persona}`,
+            resolved: true,
+            remedy: declaration?.remedy ?? `declare the persona's role with the tag ${PERSONA_TAG}=${persona}`,
+            ...(definition.pendingDeclaration ? { pending: definition.pendingDeclaration } : {}),
+        });
+    }
+    for (const { persona, role } of personaRoles) {
         const definition = model[persona];
         for (const expectation of definition.expectations) {
             const outcomes = await access.check(role, expectation.capability, definition);

@@ -1,6 +1,6 @@
 import type { PackDefinition } from "../lib/packDefinition";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
-import { analystPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
+import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
 
 /**
@@ -15,6 +15,7 @@ export const pack: PackDefinition = {
         workflowPersona,
         projectLeaderPersona,
         analystPersona,
+        dataEngineerPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
     ],

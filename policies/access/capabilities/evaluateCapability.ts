@@ -1,4 +1,5 @@
 import { Capability, LocationRef, PersonaDefinition, RESOURCE_RESOLVERS } from "../../../personas/model";
+import { PERSONA_TAG } from "../../../personas/personaNames";
 import { RoleFacts } from "../../lib/iamRoles";
 import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
@@ -35,6 +36,8 @@ const PROBE_OBJECT = "probe";
 /** Evaluates one capability of the model for one role: IAM through the simulator, Lake Formation by its rules. */
 export async function evaluateCapability(c: RoleContext, capability: Capability): Promise<CapabilityOutcome[]> {
     switch (capability.kind) {
+        case "declared":
+            return [{ verdict: allowed(`role ${c.role.name} carries ${PERSONA_TAG}=${c.persona?.persona ?? c.role.tags[PERSONA_TAG]}`) }];
         case "iam": {
             const resources = c.targets.resource(capability.resource, c.role);
             if (resources.length === 0) return [{ verdict: denied(`there is no ${RESOURCE_RESOLVERS[capability.resource]} in the stack`) }];

@@ -94,6 +94,15 @@ export class PersonaTargets {
         return `arn:${this.p.partition}:s3:::${UNREGISTERED_PROBE_BUCKET}`;
     }
 
+    /**
+     * An object under each dataset prefix of a lake bucket: the program keeps a dataset's objects
+     * under `<dataset>/`, and the catalog declares one table per dataset.
+     */
+    datasetObjectArns(lakeBucketArn: string): string[] {
+        const names = this.inventory.tables.map((t) => t.tableName).filter((n): n is string => typeof n === "string");
+        return [...new Set(names)].map((name) => `${lakeBucketArn}/${name}/persona-probe-object`);
+    }
+
     lakeDatabases(): Maybe<string>[] {
         return this.inventory.databases.map((d) => d.databaseName);
     }
@@ -106,6 +115,10 @@ export class PersonaTargets {
                 return this.lakeBuckets().map((b) => ({ label: `bucket ${b.name}`, arn: b.arn }));
             case "anyResource":
                 return [{ label: RESOURCE_RESOLVERS.anyResource, arn: "*" }];
+            case "lakeDatasetObjects":
+                return this.lakeBuckets().flatMap((b): { label: string; arn: Maybe<string> }[] => (typeof b.arn === "string"
+                    ? this.datasetObjectArns(b.arn).map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }))
+                    : [{ label: `bucket ${b.name}`, arn: b.arn }]));
         }
     }
 

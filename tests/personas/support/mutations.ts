@@ -225,6 +225,32 @@ export function mutations(): Mutation[] {
             },
         });
     }
+    cases.push({
+        name: "project-leader: a table grant with permissionsWithGrantOption", persona: "project-leader",
+        apply: (e) => (e.grant("regression-pl-grantable", e.personaRole("project-leader"), ["SELECT"], { permissionsWithGrantOption: ["SELECT"], table: { databaseName: "sales", name: "items" } }), "regression-pl-grantable"),
+    });
+    cases.push({
+        name: "analyst: a grant whose principal is a secret (read as unknown, not absent)", persona: "analyst",
+        apply: (e) => {
+            e.add("aws:lakeformation/permissions:Permissions", "regression-secret-principal", { principal: "[secret]", permissions: ["SELECT"], table: { databaseName: "sales", name: "sales" } });
+            return "regression-secret-principal";
+        },
+    });
+    for (const persona of ALL) {
+        cases.push({
+            name: `${persona}: its role loses the persona tag (dropped, not skipped)`, persona,
+            apply: (e) => {
+                const role = e.personaRole(persona);
+                for (const field of ["tags", "tagsAll"]) {
+                    const tags = { ...(role.outputs[field] as Record<string, string>) };
+                    delete tags.persona;
+                    role.outputs[field] = tags;
+                    if (role.inputs[field]) role.inputs[field] = tags;
+                }
+                return `persona=${persona}`;
+            },
+        });
+    }
     return cases;
 }
 
