@@ -86,7 +86,9 @@ export type Capability =
      * Any action of a risk class (personas/riskClasses.ts) on a platform resource, beyond the
      * persona's `mayHold`: the catalogue-wide must-not.
      */
-    | { kind: "risk"; risk: RiskClass };
+    | { kind: "risk"; risk: RiskClass }
+    /** Become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust) beyond `mayBecome`. */
+    | { kind: "becomeOthers" };
 
 export type CapabilityKind = Capability["kind"];
 
@@ -113,6 +115,8 @@ export interface PersonaDefinition {
     expectations: Expectation[];
     /** What the persona may hold of each risk class (its job): everything else of the class is a violation. */
     mayHold: RiskAllowance[];
+    /** The personas whose roles it may become (the admin passes the workflow role to Glue); their own rows check them. */
+    mayBecome?: Persona[];
     /** Set while the program does not declare the persona's role yet: its absence is shown, not enforced. */
     pendingDeclaration?: string;
 }
@@ -151,8 +155,12 @@ const RISK_REMEDIES: Record<RiskClass, string> = {
     "data-exfiltration": "remove the S3 read (or KMS decrypt) on the platform's data from the role's policies: Lake Formation vends data per grant",
     "infrastructure-modification": "remove the write action on the platform's resource from the role's policies, or scope it to what the persona's model lets it change",
 };
-const riskMustNots: Expectation[] = (Object.keys(RISK_CLASSES) as RiskClass[]).map((risk) =>
-    mustNot({ kind: "risk", risk }, `${RISK_CLASSES[risk]}, beyond what its model lets it hold`, RISK_REMEDIES[risk]));
+const riskMustNots: Expectation[] = [
+    mustNot({ kind: "becomeOthers" }, "become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust)",
+        "remove sts:AssumeRole / iam:PassRole / iam:UpdateAssumeRolePolicy on the other role from the role's policies, or the role from the other's trust"),
+    ...(Object.keys(RISK_CLASSES) as RiskClass[]).map((risk) =>
+        mustNot({ kind: "risk", risk }, `${RISK_CLASSES[risk]}, beyond what its model lets it hold`, RISK_REMEDIES[risk])),
+];
 
 /** What a person querying Athena holds: its workgroup, its results prefix, the key through S3. */
 const RESULTS_AND_QUERIES: RiskAllowance[] = [
@@ -175,6 +183,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
     "data-lake-admin": {
         persona: "data-lake-admin",
         purpose: "Lake Formation admin: registers locations, grants permissions",
+        mayBecome: ["workflow"],
         expectations: [
             declared,
             must({ kind: "lakeFormationAdmin" }, "be a Lake Formation administrator",

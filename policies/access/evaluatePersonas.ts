@@ -10,8 +10,12 @@ import { rolePolicies } from "./iam/identityPolicies";
 import { ResourcePolicies } from "./iam/resourcePolicies";
 import { RoleSimulator } from "./iam/roleSimulator";
 import { LakeFormationState } from "./lakeFormation/lakeFormationState";
+import { PrincipalGraph } from "./graph/principalGraph";
 import { PersonaMatrix, PersonaMatrixRow } from "./matrix";
 import { StackInventory, stackInventory } from "./stack/inventory";
+
+/** A role's context without a persona: the graph's edges and acting as a role one became. */
+const NO_PERSONA = Symbol("no persona");
 
 /** A role of the stack with a valid persona tag. */
 export interface PersonaRole {
@@ -30,12 +34,15 @@ export class AccessEvaluator {
     readonly targets: PersonaTargets;
     private readonly resourcePolicies: ResourcePolicies;
     private readonly contexts = new Map<string, Promise<RoleContext>>();
+    /** Who can become whom among the stack's roles; every role's edges are asked of its own simulator. */
+    readonly graph: PrincipalGraph;
 
     constructor(resources: PolicyResource[]) {
         this.inventory = stackInventory(resources);
         this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
         this.targets = new PersonaTargets(this.inventory, this.lakeFormation);
         this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
+        this.graph = new PrincipalGraph(this.inventory.roles, (role) => this.context(role, NO_PERSONA));
     }
 
     /** The roles that carry a valid persona tag, in the model's order of personas. */
@@ -60,8 +67,8 @@ export class AccessEvaluator {
         return createDatabaseAt(await this.context(role), location);
     }
 
-    private context(role: RoleFacts, persona?: PersonaDefinition): Promise<RoleContext> {
-        const definition = persona ?? PERSONA_MODEL[role.tags[PERSONA_TAG] as Persona];
+    private context(role: RoleFacts, persona?: PersonaDefinition | typeof NO_PERSONA): Promise<RoleContext> {
+        const definition = persona === NO_PERSONA ? undefined : persona ?? PERSONA_MODEL[role.tags[PERSONA_TAG] as Persona];
         const key = `${role.urn}|${definition?.persona ?? ""}`;
         let context = this.contexts.get(key);
         if (!context) {
@@ -72,6 +79,8 @@ export class AccessEvaluator {
                 lakeFormation: this.lakeFormation,
                 targets: this.targets,
                 placement: this.inventory.placement,
+                graph: this.graph,
+                contextOf: (other: RoleFacts) => this.context(other, NO_PERSONA),
             }));
             this.contexts.set(key, context);
         }

@@ -5,6 +5,8 @@ import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
 import { assumableBy } from "../iam/trust";
 import { riskVerdict } from "../risk/evaluateRisk";
+import type { PrincipalGraph, Reach } from "../graph/principalGraph";
+import { RiskClass } from "../../../personas/riskClasses";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { BucketFacts } from "../stack/dataFacts";
 import { Placement } from "../stack/inventory";
@@ -27,6 +29,10 @@ export interface RoleContext {
     lakeFormation: LakeFormationState;
     targets: PersonaTargets;
     placement: Placement;
+    /** Who can become whom, when the evaluator follows it (rows then count what the role can become). */
+    graph?: PrincipalGraph;
+    /** The context of another role of the stack, under this role's persona (to act as a role it became). */
+    contextOf?: (role: RoleFacts) => Promise<RoleContext>;
 }
 
 const PROBE_DATABASE = "persona_probe_database";
@@ -81,7 +87,9 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
         case "assumableByOutsiders":
             return [{ verdict: await assumableBy(c.role, "outsiders", c.placement, capability.services) }];
         case "risk":
-            return [{ verdict: await riskVerdict(c, capability.risk, c.persona?.mayHold ?? []) }];
+            return [{ verdict: await riskThroughGraph(c, capability.risk) }];
+        case "becomeOthers":
+            return [{ verdict: await becomeOthers(c) }];
     }
 }
 
@@ -275,4 +283,37 @@ function readObjects(c: RoleContext, bucket: BucketFacts): Promise<Verdict> {
             ? undecided(String(key))
             : c.iam.request({ action: "kms:Decrypt", resource: key, context: { "kms:ViaService": `s3.${c.placement.region}.amazonaws.com` } }))]),
     ]);
+}
+
+/** The roles the role can become beyond the personas its model lets it become. */
+async function unexpectedReach(c: RoleContext): Promise<Reach[]> {
+    if (!c.graph) return [];
+    const allowedPersonas = c.persona?.mayBecome ?? [];
+    return (await c.graph.reachable(c.role)).filter((r) => !allowedPersonas.includes(r.role.tags[PERSONA_TAG] as never));
+}
+
+function becomeOthers(c: RoleContext): Promise<Verdict> {
+    return unexpectedReach(c).then((reach) => {
+        if (reach.length === 0) {
+            const may = c.persona?.mayBecome ?? [];
+            return denied(`it can become no other role of the stack${may.length > 0 ? ` beyond the ${may.join(", ")} role` : ""}`);
+        }
+        return allowed(reach.map((r) => `${r.role.name}: ${r.path.join(" → ")}`).join("; "));
+    });
+}
+
+/**
+ * A risk class over everything the role can become: its own policies first, then each role it
+ * reaches (except the personas its model lets it become, whose rows check them), judged by ITS
+ * persona's allowances; the path says how it got there.
+ */
+async function riskThroughGraph(c: RoleContext, risk: RiskClass): Promise<Verdict> {
+    const allowances = c.persona?.mayHold ?? [];
+    const own = await riskVerdict(c, risk, allowances);
+    if (own.allowed === true || !c.graph || !c.contextOf) return own;
+    for (const reach of await unexpectedReach(c)) {
+        const other = await riskVerdict(await c.contextOf(reach.role), risk, allowances, c.role);
+        if (other.allowed === true) return allowed(`it can become ${reach.role.name} (${reach.path.join(" → ")}); as it: ${other.why}`);
+    }
+    return own;
 }

@@ -165,3 +165,38 @@ function dedupe(probes: Probe[]): Probe[] {
         return true;
     });
 }
+
+/**
+ * Whether a role's trust policy lets this principal (a role of the account) call sts:AssumeRole,
+ * conditions counted as satisfiable: an edge of the who-can-become-whom graph, together with the
+ * caller's own permission (checked by its simulator).
+ */
+export async function trustAdmits(role: RoleFacts, principalArn: string, placement: Placement): Promise<Verdict> {
+    if (role.trustPolicy === undefined) return denied("the role has no trust policy");
+    if (isUnknown(role.trustPolicy)) return undecided(`${String(role.trustPolicy)} decides who may assume it`);
+    const trust = resourcePolicy(role.trustPolicy, `the trust policy of ${role.name}`);
+    if (isUnknown(trust)) return undecided(String(trust));
+    const account = (typeof role.arn === "string" ? parseArn(role.arn)?.account : undefined) ?? placement.account;
+    const result = await runSimulation({
+        request: { principal: principalArn, action: "sts:AssumeRole", resource: { resource: `arn:${placement.partition}:iam::${account}:role/persona-probe-trusting-role`, accountId: account }, contextVariables: {} },
+        identityPolicies: [{ name: "the caller's own policy", policy: ASSUME_ANYTHING }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: { ...trust, name: "trust policy" },
+    }, { simulationMode: "Discovery" });
+    if (result.resultType === "error") return undecided(`the trust policy of ${role.name} could not be simulated (${result.errors.message})`);
+    return result.overallResult === "Allowed" ? allowed(`the trust policy of ${role.name} lets it in`) : denied(`the trust policy of ${role.name} does not let it in`);
+}
+
+/** The services whose principals run code as the role they are passed (PassRole is then "become"). */
+export const CODE_RUNNING_SERVICES: readonly string[] = [
+    "glue.amazonaws.com", "lambda.amazonaws.com", "ec2.amazonaws.com", "ecs-tasks.amazonaws.com", "codebuild.amazonaws.com",
+    "sagemaker.amazonaws.com", "cloudformation.amazonaws.com", "states.amazonaws.com", "datapipeline.amazonaws.com",
+    "elasticmapreduce.amazonaws.com", "batch.amazonaws.com", "apprunner.amazonaws.com", "scheduler.amazonaws.com",
+];
+
+/** The code-running services a role's trust policy names (in Allow statements). */
+export function codeRunningServicesTrusted(role: RoleFacts): string[] {
+    if (role.trustPolicy === undefined || isUnknown(role.trustPolicy)) return [];
+    return trustedPrincipals(role.trustPolicy).filter((p) => p.kind === "Service" && CODE_RUNNING_SERVICES.includes(p.value.toLowerCase())).map((p) => p.value);
+}

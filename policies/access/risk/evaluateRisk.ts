@@ -17,10 +17,11 @@ const FINDINGS_SHOWN = 3;
  * not give treated as satisfiable (iam-simulate's Discovery mode): for a must-not, a condition counts
  * unless it is false for every caller. The first findings are the path the matrix prints.
  */
-export async function riskVerdict(c: RoleContext, risk: RiskClass, allowances: RiskAllowance[]): Promise<Verdict> {
+export async function riskVerdict(c: RoleContext, risk: RiskClass, allowances: RiskAllowance[], perspective: RoleContext["role"] = c.role): Promise<Verdict> {
     const catalogue = await riskCatalogue();
     const mayMatch = allowPatternFilter(c);
-    const probes = riskProbes(c.targets, c.role);
+    // What is "its own" (workgroup, results prefix) is the persona's, also when it acts as a role it became.
+    const probes = riskProbes(c.targets, perspective);
     const mine = allowances.filter((a) => a.risk === risk);
     const findings: string[] = [];
     const open: string[] = [];
@@ -66,7 +67,7 @@ interface AllowShape {
 }
 
 /** What the pre-filter answers: could some statement allow this action, and on this resource. */
-interface AllowFilter {
+export interface AllowFilter {
     action: (action: string) => boolean;
     pair: (action: string, resource: string) => boolean;
 }
@@ -79,7 +80,7 @@ const EVERYTHING: AllowFilter = { action: () => true, pair: () => true };
  * Resource (or NotResource) patterns, in the identity policies and in resource policies that name
  * the role or everyone. A policy not known yet may allow anything. iam-simulate decides the rest.
  */
-function allowPatternFilter(c: RoleContext): AllowFilter {
+export function allowPatternFilter(c: RoleContext): AllowFilter {
     const shapes: AllowShape[] = [];
     const add = (document: unknown, applies: (s: PolicyStatement) => boolean) => {
         const parsed = parsePolicyDocument(document);

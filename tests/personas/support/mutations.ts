@@ -33,6 +33,7 @@ interface Arns {
     results: string;
     key: string;
     ownRole: string;
+    workflowRole: string;
     otherPersonaRole: string;
     workgroups: string;
 }
@@ -45,6 +46,7 @@ function arnsFor(e: EditableExport, persona: Persona): Arns {
         results: e.find("aws:s3/bucket:Bucket", "query-results").outputs.arn as string,
         key: e.find("aws:kms/key:Key", "lake-key").outputs.arn as string,
         ownRole: e.personaRole(persona).outputs.arn as string,
+        workflowRole: e.personaRole("workflow").outputs.arn as string,
         otherPersonaRole: e.personaRole(other).outputs.arn as string,
         workgroups: workgroup.replace(/workgroup\/.*$/, "workgroup/*"),
     };
@@ -69,6 +71,9 @@ export const RISKY_STATEMENTS: RiskyStatement[] = [
     { id: "attach-role-policy", personas: ALL, statement: () => ({ Action: "iam:AttachRolePolicy", Resource: "*" }) },
     { id: "pass-any-role", personas: ALL, statement: () => ({ Action: "iam:PassRole", Resource: "*" }) },
     { id: "assume-other-persona", personas: ALL, statement: (a) => ({ Action: "sts:AssumeRole", Resource: a.otherPersonaRole }) },
+    // who can become whom: the workflow role runs code in Glue, and reads the lake
+    { id: "pass-workflow-role", personas: ["project-leader", "analyst"], statement: (a) => ({ Action: "iam:PassRole", Resource: a.workflowRole }) },
+    { id: "rewrite-workflow-trust", personas: ["data-lake-admin", "project-leader", "analyst"], statement: (a) => ({ Action: "iam:UpdateAssumeRolePolicy", Resource: a.workflowRole }) },
     { id: "update-function-code", personas: ALL, statement: () => ({ Action: "lambda:UpdateFunctionCode", Resource: "*" }) },
     { id: "create-access-key", personas: ALL, statement: () => ({ Action: "iam:CreateAccessKey", Resource: "arn:aws:iam::123456789012:user/*" }) },
     { id: "iam-star", personas: ALL, statement: () => ({ Action: "iam:*", Resource: "*" }) },
