@@ -92,12 +92,17 @@ export class AccessEvaluator {
  * The persona matrix of a stack: for every persona role, every must and must-not of the model,
  * with what the stack lets it do and why. Async: iam-simulate reads its IAM data lazily.
  */
-export async function evaluatePersonas(resources: PolicyResource[], model: Record<Persona, PersonaDefinition> = PERSONA_MODEL): Promise<PersonaMatrix> {
+export async function evaluatePersonas(
+    resources: PolicyResource[],
+    model: Record<Persona, PersonaDefinition> = PERSONA_MODEL,
+    /** Only these personas' rows (a tool or test asking about one persona); all by default. */
+    only: readonly Persona[] = PERSONAS,
+): Promise<PersonaMatrix> {
     const access = new AccessEvaluator(resources);
     const rows: PersonaMatrixRow[] = [];
-    const personaRoles = access.personaRoles();
+    const personaRoles = access.personaRoles().filter((p) => only.includes(p.persona));
     // A persona without a role is a row of the matrix, never a silent gap.
-    for (const persona of PERSONAS) {
+    for (const persona of only) {
         if (personaRoles.some((p) => p.persona === persona)) continue;
         const definition = model[persona];
         const declaration = definition.expectations.find((e) => e.capability.kind === "declared");

@@ -1,4 +1,5 @@
 import type { PackDefinition } from "../lib/packDefinition";
+import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
 import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
@@ -18,5 +19,6 @@ export const pack: PackDefinition = {
         dataEngineerPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
+        accessFullyEvaluated,
     ],
 };

@@ -33,7 +33,7 @@ describe("the mutation corpus (prod plan)", function () {
         it(`catches ${mutation.name}`, async () => {
             const edited = copy();
             const changed = mutation.apply(edited);
-            const matrix = await evaluatePersonas(edited.policyResources());
+            const matrix = await evaluatePersonas(edited.policyResources(), undefined, [mutation.persona]);
             const caught = enforcedFailures(matrix).filter((r) => r.persona === mutation.persona && !baseline.has(rowKey(r)));
             const naming = caught.filter((r) => r.why.includes(changed) || r.role === changed);
             expect(naming.map((r) => r.capability), `no failing ${mutation.persona} row names ${changed}; failing: ${caught.map((r) => `${r.capability}: ${r.why}`).join(" | ") || "none"}`).to.have.length.greaterThan(0);
