@@ -134,15 +134,28 @@ export class PersonaTargets {
         return [...found.values()];
     }
 
-    /** The columns the role's own column grants leave out: excluded ones, and declared ones not listed. */
+    /**
+     * The columns the role's own column grants leave out: excluded ones, and declared ones not
+     * listed; and the same columns of any other table over the same S3 location, which reads the
+     * same objects (a second table over a prefix bypasses a column exclusion).
+     */
     excludedColumns(role: RoleFacts): TableTarget[] {
         const found = new Map<string, TableTarget>();
+        const add = (database: string, table: string, column: string) => found.set(`${database}.${table}.${column}`, { database, table, column });
         for (const grant of this.lakeFormation.grantsTo(role)) {
             const t = grant.target;
             if (t.kind !== "columns" || isUnknown(t.database) || isUnknown(t.table)) continue;
             const declared = this.columnsOf(t.database, t.table);
             const unlisted = t.columns === undefined ? [] : declared.filter((c) => !t.columns?.includes(c));
-            for (const column of [...t.excluded, ...unlisted]) found.set(`${t.database}.${t.table}.${column}`, { database: t.database, table: t.table, column });
+            const hidden = [...t.excluded, ...unlisted];
+            for (const column of hidden) add(t.database, t.table, column);
+            const location = this.inventory.tables.find((x) => x.databaseName === t.database && x.tableName === t.table)?.location;
+            if (location === undefined) continue;
+            for (const twin of this.inventory.tables) {
+                if (twin.location !== location || typeof twin.databaseName !== "string" || typeof twin.tableName !== "string") continue;
+                if (twin.databaseName === t.database && twin.tableName === t.table) continue;
+                for (const column of hidden.filter((c) => twin.columns.some((x) => x.toLowerCase() === c.toLowerCase()))) add(twin.databaseName, twin.tableName, column);
+            }
         }
         return [...found.values()];
     }

@@ -231,6 +231,17 @@ export function mutations(): Mutation[] {
         });
     }
     cases.push({
+        name: "analyst: a second table over the sales prefix, granted whole", persona: "analyst",
+        apply: (e) => {
+            const sales = e.find("aws:glue/catalogTable:CatalogTable", "table-sales");
+            const twin = JSON.parse(JSON.stringify(sales.outputs)) as Record<string, unknown>;
+            twin.name = "sales_raw";
+            e.add("aws:glue/catalogTable:CatalogTable", "table-sales-raw", twin as never);
+            e.grant("regression-sales-raw-select", e.personaRole("analyst"), ["SELECT"], { table: { databaseName: "sales", name: "sales_raw" } });
+            return "regression-sales-raw-select";
+        },
+    });
+    cases.push({
         name: "project-leader: a table grant with permissionsWithGrantOption", persona: "project-leader",
         apply: (e) => (e.grant("regression-pl-grantable", e.personaRole("project-leader"), ["SELECT"], { permissionsWithGrantOption: ["SELECT"], table: { databaseName: "sales", name: "items" } }), "regression-pl-grantable"),
     });
