@@ -13,6 +13,7 @@ import { LakeFormationState } from "./lakeFormation/lakeFormationState";
 import { PrincipalGraph } from "./graph/principalGraph";
 import { PersonaMatrix, PersonaMatrixRow } from "./matrix";
 import { StackInventory, stackInventory } from "./stack/inventory";
+import { StackConfigSource, stackConfigFor } from "./stack/stackConfig";
 
 /** A role's context without a persona: the graph's edges and acting as a role one became. */
 const NO_PERSONA = Symbol("no persona");
@@ -37,10 +38,15 @@ export class AccessEvaluator {
     /** Who can become whom among the stack's roles; every role's edges are asked of its own simulator. */
     readonly graph: PrincipalGraph;
 
-    constructor(resources: PolicyResource[]) {
+    /** The stack's configuration (expectations come from it), when it can be found; see stackConfig.ts. */
+    readonly stackConfig?: StackConfigSource;
+
+    constructor(resources: PolicyResource[], stackConfig: StackConfigSource | undefined | "find" = "find") {
         this.inventory = stackInventory(resources);
         this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
-        this.targets = new PersonaTargets(this.inventory, this.lakeFormation);
+        const config = stackConfig === "find" ? stackConfigFor(resources) : stackConfig;
+        if (config) this.stackConfig = config;
+        this.targets = new PersonaTargets(this.inventory, this.lakeFormation, config);
         this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
         this.graph = new PrincipalGraph(this.inventory.roles, (role) => this.context(role, NO_PERSONA));
     }

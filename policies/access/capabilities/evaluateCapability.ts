@@ -1,5 +1,6 @@
 import { Capability, LocationRef, PersonaDefinition, RESOURCE_RESOLVERS } from "../../../personas/model";
-import { PERSONA_TAG } from "../../../personas/personaNames";
+import { ANALYST_GROUP_TAG, PERSONA_TAG } from "../../../personas/personaNames";
+import { analystGroupsOf } from "../stack/stackConfig";
 import { RoleFacts } from "../../lib/iamRoles";
 import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
@@ -43,7 +44,7 @@ const PROBE_OBJECT = "probe";
 export async function evaluateCapability(c: RoleContext, capability: Capability): Promise<CapabilityOutcome[]> {
     switch (capability.kind) {
         case "declared":
-            return [{ verdict: allowed(`role ${c.role.name} carries ${PERSONA_TAG}=${c.persona?.persona ?? c.role.tags[PERSONA_TAG]}`) }];
+            return [{ verdict: declaredAsConfigured(c) }];
         case "iam": {
             const resources = c.targets.resource(capability.resource, c.role);
             if (resources.length === 0) return [{ verdict: denied(`there is no ${RESOURCE_RESOLVERS[capability.resource]} in the stack`) }];
@@ -316,4 +317,21 @@ async function riskThroughGraph(c: RoleContext, risk: RiskClass): Promise<Verdic
         if (other.allowed === true) return allowed(`it can become ${reach.role.name} (${reach.path.join(" → ")}); as it: ${other.why}`);
     }
     return own;
+}
+
+/**
+ * The role carries the persona's tag, and what the tag says agrees with the stack config: an
+ * analyst role's group is one of the configured analyst groups.
+ */
+function declaredAsConfigured(c: RoleContext): Verdict {
+    const persona = c.persona?.persona ?? c.role.tags[PERSONA_TAG];
+    const source = c.targets.stackConfig;
+    if (persona === "analyst" && source) {
+        const group = c.role.tags[ANALYST_GROUP_TAG];
+        const groups = analystGroupsOf(source);
+        if (group === undefined || !groups.includes(group)) {
+            return denied(`role ${c.role.name} is tagged ${PERSONA_TAG}=analyst with ${ANALYST_GROUP_TAG}=${group ?? "(none)"}, but ${source.from} configures the groups ${groups.join(", ") || "(none)"}`);
+        }
+    }
+    return allowed(`role ${c.role.name} carries ${PERSONA_TAG}=${persona}${source ? `, as ${source.from} expects` : ""}`);
 }

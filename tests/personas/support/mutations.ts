@@ -241,6 +241,34 @@ export function mutations(): Mutation[] {
             return "regression-sales-raw-select";
         },
     });
+    // Expectations come from the stack config, not from the grant under test.
+    const salesSelect = (e: EditableExport) => e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-sales-select");
+    cases.push({
+        name: "analyst: the column exclusion dropped from its own grant", persona: "analyst",
+        apply: (e) => {
+            const grant = salesSelect(e);
+            delete (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames;
+            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
+            return "analyst-sales-analysts-sales-select";
+        },
+    });
+    cases.push({
+        name: "analyst: the excluded column misspelled in its own grant", persona: "analyst",
+        apply: (e) => {
+            const grant = salesSelect(e);
+            (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames = ["item_prices"];
+            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
+            return "analyst-sales-analysts-sales-select";
+        },
+    });
+    cases.push({
+        name: "analyst: its group tag names a group the config does not have", persona: "analyst",
+        apply: (e) => {
+            const role = e.personaRole("analyst");
+            for (const field of ["tags", "tagsAll"]) role.outputs[field] = { ...(role.outputs[field] as Record<string, string>), "analyst-group": "finance-analysts" };
+            return "finance-analysts";
+        },
+    });
     cases.push({
         name: "project-leader: a table grant with permissionsWithGrantOption", persona: "project-leader",
         apply: (e) => (e.grant("regression-pl-grantable", e.personaRole("project-leader"), ["SELECT"], { permissionsWithGrantOption: ["SELECT"], table: { databaseName: "sales", name: "items" } }), "regression-pl-grantable"),
