@@ -333,4 +333,12 @@ export const CONTROLS: Control[] = [
         name: "an unrelated key in another region",
         apply: (e) => void e.add("aws:kms/key:Key", "replica-key-us-east-1", { arn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555", keyId: "11111111-2222-3333-4444-555555555555" }),
     },
+    {
+        name: "a log group in another region listed before everything else",
+        apply: (e) => {
+            const added = e.add("aws:cloudwatch/logGroup:LogGroup", "audit-us-east-1", { arn: "arn:aws:logs:us-east-1:123456789012:log-group:audit", name: "audit" });
+            e.resources.splice(e.resources.indexOf(added), 1);
+            e.resources.splice(1, 0, added);
+        },
+    },
 ];
