@@ -241,6 +241,18 @@ export function mutations(): Mutation[] {
             return "regression-sales-raw-select";
         },
     });
+    cases.push({
+        name: "analyst: a second RolePolicy with the same name (in another case), applied last", persona: "analyst",
+        apply: (e) => {
+            const role = e.personaRole("analyst");
+            const arns = arnsFor(e, "analyst");
+            e.add("aws:iam/rolePolicy:RolePolicy", "athena-policy-override", {
+                role: role.outputs.name, name: "Athena-Own-Workgroup",
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "Override", Effect: "Allow", Action: "s3:GetObject", Resource: `${arns.lake}/*` }] }),
+            }, [role]);
+            return "Athena-Own-Workgroup";
+        },
+    });
     // Expectations come from the stack config, not from the grant under test.
     const salesSelect = (e: EditableExport) => e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-sales-select");
     cases.push({
