@@ -86,8 +86,14 @@ export const s3BucketPublicAccessBlocked: StackValidationPolicy = {
 };
 
 /** The bucket's policy documents: its inline `policy` and those of the BucketPolicies naming it. */
-function bucketPolicyDocuments(bucket: PolicyResource, policies: PolicyResource[]): unknown[] {
-    return [bucket.props.policy, ...policies.map((p) => p.props.policy)].filter((d) => d !== undefined && d !== "");
+/**
+ * The policy S3 keeps for the bucket: a bucket has one policy, so of its own `policy` and its
+ * BucketPolicy resources the last declared is the one applied last (as the access evaluator reads
+ * it, policies/access/stack/dataFacts.ts); how many were declared, for the message.
+ */
+function bucketPolicyDocuments(bucket: PolicyResource, policies: PolicyResource[]): { kept: unknown[]; declared: number } {
+    const all = [bucket.props.policy, ...policies.map((p) => p.props.policy)].filter((d) => d !== undefined && d !== "");
+    return { kept: all.slice(-1), declared: all.length };
 }
 
 export const s3BucketTlsOnly: StackValidationPolicy = {
@@ -99,7 +105,8 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
             const arn = bucketArn(bucket);
             const policies = bucketSettingsOf(bucket, "policy", args.resources);
             if (arn === undefined || (policies.referrers.length === 0 && policies.undetermined.length > 0)) return;
-            const tlsOnly = bucketPolicyDocuments(bucket, policies.referrers).some((document) =>
+            const documents = bucketPolicyDocuments(bucket, policies.referrers);
+            const tlsOnly = documents.kept.some((document) =>
                 statementsOf(document).some((s) =>
                     deniesInsecureTransport(s) &&
                     coversAction(s, "s3:*") &&
@@ -107,8 +114,9 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
                     (s.resources ?? []).some((r) => matchesPattern(r, `${arn}/*`))),
             );
             if (!tlsOnly) {
+                const several = documents.declared > 1 ? ` (${documents.declared} bucket policies are declared for it; S3 keeps one, the last applied, which lacks the deny: declare one)` : "";
                 report(
-                    `${label(bucket)} accepts requests without TLS: add to its bucket policy a statement { Effect: "Deny", Principal: "*", Action: "s3:*", ` +
+                    `${label(bucket)} accepts requests without TLS${several}: add to its bucket policy a statement { Effect: "Deny", Principal: "*", Action: "s3:*", ` +
                     `Resource: [the bucket ARN, the bucket ARN + "/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }.`,
                     bucket.urn,
                 );

@@ -100,6 +100,28 @@ describe("baseline S3 rules", () => {
             });
         });
 
+        it("fails a TLS deny made inert by an extra condition (conditions are ANDed)", async () => {
+            const resources = await exportOf("prod");
+            const lake = named(resources, "lake");
+            edit(named(resources, "lake-policy"), (p) => {
+                const document = JSON.parse(p.policy as string);
+                const tls = document.Statement.find((st: { Condition?: { Bool?: object } }) => st.Condition?.Bool);
+                tls.Condition.IpAddress = { "aws:SourceIp": "10.0.0.0/8" };
+                p.policy = JSON.stringify(document);
+            });
+            expectOneViolation(await check(s3BucketTlsOnly, asPolicyResources(...resources)), { policy: "s3-bucket-tls-only", urn: lake.urn, change: "accepts requests without TLS" });
+        });
+
+        it("reads the policy S3 keeps when two are declared (the last), as the access evaluator does", async () => {
+            const resources = await exportOf("prod");
+            const lake = named(resources, "lake");
+            const second = crafted("aws:s3/bucketPolicy:BucketPolicy", "lake-policy-2", {
+                bucket: lake.outputs.bucket,
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${lake.outputs.arn}/*` }] }),
+            });
+            expectOneViolation(await check(s3BucketTlsOnly, asPolicyResources(...resources, second)), { policy: "s3-bucket-tls-only", urn: lake.urn, change: "2 bucket policies are declared" });
+        });
+
         it("fails a bucket without a policy, and accepts the TLS statement inline in the bucket", async () => {
             const arn = "arn:aws:s3:::plain";
             const bucket = crafted(BUCKET, "plain", { bucket: "plain", arn });
