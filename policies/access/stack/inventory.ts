@@ -34,7 +34,7 @@ const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformati
  * most of its regional ARNs name; the account and partition most of its ARNs name. A resource in
  * another region (a replica key, an audit log group) keeps its own ARN and does not move the stack.
  */
-function placementOf(resources: PolicyResource[]): Placement {
+export function placementOf(resources: readonly PolicyResource[]): Placement {
     const accounts = new Map<string, number>();
     const regions = new Map<string, number>();
     const partitions = new Map<string, number>();

@@ -38,6 +38,15 @@ describe("baseline S3 rules", () => {
             expectNoViolations(await check(s3BucketEncrypted, resources));
         });
 
+        it("fails SSE-KMS without a key of the platform (the AWS managed aws/s3 key)", async () => {
+            const resources = await exportOf("prod");
+            edit(named(resources, "lake-encryption"), (p) => {
+                const rules = p.rules as { applyServerSideEncryptionByDefault: Record<string, unknown> }[];
+                delete rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId;
+            });
+            expectOneViolation(await check(s3BucketEncrypted, asPolicyResources(...resources)), { policy: "s3-bucket-encrypted", urn: named(resources, "lake").urn, change: "without a kmsMasterKeyId" });
+        });
+
         it("matches a configuration to its bucket through the engine's property dependencies in a preview", async () => {
             const resources = asPolicyResources(
                 crafted(BUCKET, "new", {}),
@@ -77,6 +86,16 @@ describe("baseline S3 rules", () => {
                 blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
             });
             expectNoViolations(await check(s3BucketPublicAccessBlocked, asPolicyResources(...resources, accountBlock)));
+        });
+
+        it("does not count another account's block", async () => {
+            const resources = without(await exportOf("prod"), "query-results-public-access");
+            const otherAccount = crafted("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "other-account", {
+                accountId: "111122223333", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+            });
+            expectOneViolation(await check(s3BucketPublicAccessBlocked, asPolicyResources(...resources, otherAccount)), {
+                policy: "s3-bucket-public-access-blocked", urn: named(resources, "query-results").urn, change: "add an aws.s3.BucketPublicAccessBlock",
+            });
         });
     });
 
