@@ -274,6 +274,24 @@ export function mutations(): Mutation[] {
         },
     });
     cases.push({
+        name: "analyst: excludedColumnNames written as a string, not a list", persona: "analyst",
+        apply: (e) => {
+            const grant = salesSelect(e);
+            (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames = "item_price";
+            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
+            return "analyst-sales-analysts-sales-select";
+        },
+    });
+    cases.push({
+        name: "analyst: its role's tags become a secret (unreadable), so no role is the analyst", persona: "analyst",
+        apply: (e) => {
+            const role = e.personaRole("analyst");
+            role.outputs.tags = "[secret]" as never;
+            role.outputs.tagsAll = "[secret]" as never;
+            return "persona=analyst";
+        },
+    });
+    cases.push({
         name: "analyst: its group tag names a group the config does not have", persona: "analyst",
         apply: (e) => {
             const role = e.personaRole("analyst");
