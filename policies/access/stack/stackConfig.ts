@@ -31,13 +31,13 @@ export function stackOf(resources: readonly PolicyResource[]): string | undefine
  * Undefined when neither is there (an export of another project): the checks then fall back to the
  * model's conventions and say so.
  */
-export function stackConfigFor(resources: readonly PolicyResource[], projectDir = process.cwd()): StackConfigSource | undefined {
+export function stackConfigFor(resources: readonly PolicyResource[], projectDirs = PROJECT_DIRS): StackConfigSource | undefined {
     const stack = stackOf(resources);
     if (!stack) return undefined;
     const fromRuntime = runtimeConfig(stack);
     if (fromRuntime) return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, fromRuntime), from: "the stack config the Pulumi engine sent" };
-    const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
-    if (!fs.existsSync(file)) return undefined;
+    const file = projectDirs.map((dir) => path.join(dir, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
+    if (!file) return undefined;
     const document = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
     const flat: Record<string, string> = {};
     for (const [key, value] of Object.entries(document?.config ?? {})) {
@@ -45,6 +45,12 @@ export function stackConfigFor(resources: readonly PolicyResource[], projectDir 
     }
     return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml` };
 }
+
+/**
+ * Where Pulumi.<stack>.yaml may be: the working directory (the offline runner runs from the
+ * project), and the project root this file sits in (the CLI runs a pack from its own folder).
+ */
+const PROJECT_DIRS = [process.cwd(), path.resolve(__dirname, "..", "..", "..")];
 
 /** The runtime's config, when it is this stack's and holds the platform's keys. */
 function runtimeConfig(stack: string): Record<string, string> | undefined {
