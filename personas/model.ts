@@ -338,7 +338,9 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         ],
         mayHold: [
             { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload"], on: ["lake-dataset-prefixes"], why: "it writes the datasets" },
-            { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt"], on: ["platform-keys"], why: "the lake is SSE-KMS (through S3 only)" },
+            { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt", "kms:Decrypt"], on: ["platform-keys"], why: "the lake is SSE-KMS (through S3 only); multipart uploads need kms:Decrypt" },
+            // kms:Decrypt alone reads nothing: without s3:GetObject (its readRawObjects must-not) no object reaches it.
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "multipart uploads to an SSE-KMS bucket need kms:Decrypt" },
         ],
     },
 };
