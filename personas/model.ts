@@ -1,4 +1,5 @@
 import { Persona } from "./personaNames";
+import { RISK_CLASSES, RiskAllowance, RiskClass } from "./riskClasses";
 
 /**
  * The persona/permission model of DESIGN.md section 4, as data: for each persona, what it MUST be
@@ -15,6 +16,7 @@ export const RESOURCE_RESOLVERS = {
     ownWorkgroupArn: "the persona's own Athena workgroup",
     lakeBucketArn: "the lake bucket",
     anyResource: "any resource (\"*\", for actions without resource-level permissions)",
+    lakeDatasetObjects: "an object under each of the lake's dataset prefixes",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 
@@ -41,6 +43,8 @@ export type ColumnRef =
 
 /** One thing a persona may be able to do; each kind is a typed check of the access evaluator. */
 export type Capability =
+    /** The stack declares a role for the persona (a role tagged persona=<name>): no persona is dropped silently. */
+    | { kind: "declared" }
     /** An IAM request: identity policies (and the resource's policy) allow `action` on the resource. */
     | { kind: "iam"; action: string; resource: ResourceResolver; context?: Record<string, string> }
     /** glue:CreateDatabase, plus Lake Formation admin or DATA_LOCATION_ACCESS when the location is registered. */
@@ -72,7 +76,19 @@ export type Capability =
     /** s3:GetObject on the lake bucket's objects (and kms:Decrypt through S3 when it is SSE-KMS). */
     | { kind: "readRawObjects" }
     /** The role's trust policy lets people (IAM principals, SAML) or an AWS service assume it. */
-    | { kind: "assumableBy"; who: "people" | "service" };
+    | { kind: "assumableBy"; who: "people" | "service" }
+    /**
+     * Anyone beyond what the persona may trust: another account, a web-identity provider, a service
+     * other than `services`, or one of them acting for another account (confused deputy).
+     */
+    | { kind: "assumableByOutsiders"; services: string[] }
+    /**
+     * Any action of a risk class (personas/riskClasses.ts) on a platform resource, beyond the
+     * persona's `mayHold`: the catalogue-wide must-not.
+     */
+    | { kind: "risk"; risk: RiskClass }
+    /** Become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust) beyond `mayBecome`. */
+    | { kind: "becomeOthers" };
 
 export type CapabilityKind = Capability["kind"];
 
@@ -85,6 +101,11 @@ export interface Expectation {
     description: string;
     /** What to change when the expectation does not hold, for the policy's message. */
     remedy: string;
+    /**
+     * Set while a change the expectation depends on is not in the program yet: the matrix shows the
+     * row as it is, the persona policies do not fail the stack on it. Remove it when the change lands.
+     */
+    pending?: string;
 }
 
 export interface PersonaDefinition {
@@ -92,6 +113,12 @@ export interface PersonaDefinition {
     /** What the persona is for (DESIGN.md section 4). */
     purpose: string;
     expectations: Expectation[];
+    /** What the persona may hold of each risk class (its job): everything else of the class is a violation. */
+    mayHold: RiskAllowance[];
+    /** The personas whose roles it may become (the admin passes the workflow role to Glue); their own rows check them. */
+    mayBecome?: Persona[];
+    /** Set while the program does not declare the persona's role yet: its absence is shown, not enforced. */
+    pendingDeclaration?: string;
 }
 
 const must = (capability: Capability, description: string, remedy: string): Expectation => ({ expected: "must", capability, description, remedy });
@@ -106,8 +133,59 @@ const notIamAdministrator = mustNot({ kind: "administratorAccess" }, "hold Admin
     "detach AdministratorAccess and remove iam:CreateUser / iam:AttachRolePolicy on any role from the role's policies");
 const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumable by people (trusted principals or SAML)",
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
+const cannotGrant = mustNot({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions (admin, or a grant option, with lakeformation:GrantPermissions)",
+    "drop permissionsWithGrantOption from the role's grants and keep it out of DataLakeSettings.admins: only the data-lake admin grants");
+const declared = must({ kind: "declared" }, "be declared by the stack (a role tagged with the persona)",
+    "declare the persona's role with the tag persona=<name>; a persona without a role is reported, never skipped");
+/**
+ * IAM has no condition key for a new database's location, so glue:CreateDatabase cannot be scoped to
+ * the lake in IAM. What keeps the project leader's databases under Lake Formation is the catalog's
+ * CREATE_DATABASE gate: once it is revoked from IAM_ALLOWED_PRINCIPALS (the README's first-deployment
+ * step, which no stack resource records), only the project leader's own CREATE_DATABASE grant lets it
+ * create one. The evaluator does not read that account state yet, so the row is shown, not enforced.
+ */
+const CATALOG_GATE_NOT_MODELLED = "until the evaluator models the catalog's CREATE_DATABASE gate (account state no stack resource records)";
+
+/**
+ * The services of the platform's roles that send aws:SourceAccount / aws:SourceArn when they assume a
+ * role, so that a trust must pin them to this account (the confused deputy). Glue and Lake Formation
+ * document service-only trust policies for their roles and reach a role only through iam:PassRole or
+ * a registration in the same account (IAM roles cannot be passed across accounts); pinning keys a
+ * service does not send would lock it out. Add a service here when its role-trust documentation names them.
+ */
+export const SERVICES_SENDING_SOURCE_KEYS: readonly string[] = [];
+
+const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
+    "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
 const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
     "remove Service principals from the role's trust policy: people's roles are for people only");
+
+/** The four risk classes as must-nots: each persona holds of them only what its `mayHold` says. */
+const RISK_REMEDIES: Record<RiskClass, string> = {
+    "privilege-escalation": "remove the IAM action (policy, trust, credentials, PassRole, AssumeRole) from the role's policies, or scope it to the resources its model lets it hold",
+    "resource-exposure": "remove the permissions-management action (resource policies, KMS grants, Lake Formation grants and settings) from the role's policies",
+    "data-exfiltration": "remove the S3 read (or KMS decrypt) on the platform's data from the role's policies: Lake Formation vends data per grant",
+    "infrastructure-modification": "remove the write action on the platform's resource from the role's policies, or scope it to what the persona's model lets it change",
+};
+const riskMustNots: Expectation[] = [
+    mustNot({ kind: "becomeOthers" }, "become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust)",
+        "remove sts:AssumeRole / iam:PassRole / iam:UpdateAssumeRolePolicy on the other role from the role's policies, or the role from the other's trust"),
+    ...(Object.keys(RISK_CLASSES) as RiskClass[]).map((risk) =>
+        mustNot({ kind: "risk", risk }, `${RISK_CLASSES[risk]}, beyond what its model lets it hold`, RISK_REMEDIES[risk])),
+];
+
+/** What a person querying Athena holds: its workgroup, its results prefix, the key through S3. */
+const RESULTS_AND_QUERIES: RiskAllowance[] = [
+    // Queries and named queries, not the workgroup's settings (athena:UpdateWorkGroup would let it
+    // change where results go, or turn off the enforced configuration).
+    { risk: "infrastructure-modification", actions: ["athena:StartQueryExecution", "athena:StopQueryExecution", "athena:CreateNamedQuery", "athena:DeleteNamedQuery", "athena:UpdateNamedQuery"], on: ["own-workgroup"], why: "queries and named queries in its own workgroup" },
+    { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:DeleteObject"], on: ["own-results"], why: "Athena writes its results under its own prefix" },
+    { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+    { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+    { risk: "infrastructure-modification", actions: ["lakeformation:GetDataAccess"], on: ["wildcard-only"], why: "Lake Formation vends data per grant" },
+    { risk: "data-exfiltration", actions: ["s3:GetObject"], on: ["own-results"], why: "it reads back its own query results" },
+    { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "results are SSE-KMS (through S3 only)" },
+];
 
 /**
  * The model. Each persona's first expectations are the ones DESIGN.md states; the rest close the
@@ -117,7 +195,9 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
     "data-lake-admin": {
         persona: "data-lake-admin",
         purpose: "Lake Formation admin: registers locations, grants permissions",
+        mayBecome: ["workflow"],
         expectations: [
+            declared,
             must({ kind: "lakeFormationAdmin" }, "be a Lake Formation administrator",
                 "list the data-lake admin role's ARN in DataLakeSettings.admins"),
             must({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions",
@@ -133,12 +213,24 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "changeLakeFormationSettings" }, "change Lake Formation settings (add admins) itself",
                 "keep AWSLakeFormationDataAdmin's explicit deny: the IAM administrator (the deployer) manages the admin list"),
+            notAssumedByOutsiders,
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["workflow-role"], why: "it passes the workflow role to Glue" },
+            { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["lake-location-role"], why: "it registers the lake location with Lake Formation's role for it" },
+            { risk: "privilege-escalation", actions: ["glue:CreateDevEndpoint", "glue:UpdateDevEndpoint"], on: ["wildcard-only", "outside-the-platform"], why: "Glue's console policy; a dev endpoint can only run as a role it may pass (the workflow role)" },
+            { risk: "resource-exposure", actions: ["lakeformation:*"], on: ["wildcard-only"], why: "it is the Lake Formation admin: granting is its job" },
+            { risk: "resource-exposure", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "it manages the catalog, its resource policy included (cross-account sharing)" },
+            { risk: "infrastructure-modification", actions: ["lakeformation:*", "glue:*"], on: ["catalog", "wildcard-only"], why: "it registers locations and manages the catalog" },
+            { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["workflow-role", "lake-location-role"], why: "it passes the workflow role to Glue and the location role to Lake Formation" },
         ],
     },
     workflow: {
         persona: "workflow",
         purpose: "assumed by Glue crawlers and workflows: reads the lake bucket, creates tables",
         expectations: [
+            declared,
             must({ kind: "readRawObjects" }, "read objects of the lake bucket",
                 "allow s3:GetObject on the lake bucket's objects and kms:Decrypt of its key through S3 (the seed's inline policy)"),
             must({ kind: "iam", action: "s3:ListBucket", resource: "lakeBucketArn", context: { "s3:prefix": "" } }, "list the lake bucket",
@@ -151,14 +243,27 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
                 "trust only glue.amazonaws.com: remove AWS and Federated principals from the workflow role's trust policy"),
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
+            mustNot({ kind: "assumableByOutsiders", services: ["glue.amazonaws.com"] }, "be assumable by anyone but AWS Glue",
+                "trust only glue.amazonaws.com: no person, no other account, no other service"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "privilege-escalation", actions: ["glue:CreateDevEndpoint", "glue:UpdateDevEndpoint"], on: ["wildcard-only", "outside-the-platform"], why: "AWSGlueServiceRole's glue:*; without iam:PassRole a dev endpoint cannot run as another role" },
+            { risk: "resource-exposure", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "AWSGlueServiceRole's glue:* on the catalog; Lake Formation governs the data" },
+            { risk: "infrastructure-modification", actions: ["glue:*"], on: ["catalog", "wildcard-only"], why: "crawlers and jobs create and update tables and partitions" },
+            { risk: "infrastructure-modification", actions: ["kms:Decrypt", "lakeformation:GetDataAccess"], on: ["platform-keys", "wildcard-only"], why: "it reads the SSE-KMS lake and Lake Formation-governed tables" },
+            { risk: "data-exfiltration", actions: ["s3:GetObject", "s3:GetObjectVersion"], on: ["lake-objects"], why: "crawlers read the lake's objects" },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "the lake's objects are SSE-KMS" },
         ],
     },
     "project-leader": {
         persona: "project-leader",
         purpose: "broader than an analyst: may create databases where granted a data location",
         expectations: [
+            declared,
             must({ kind: "athenaInWorkgroup", workgroup: "own" }, "run Athena queries in its own workgroup",
                 "allow athena:StartQueryExecution and athena:GetQueryResults on the lake workgroup"),
             must({ kind: "writeQueryResults", prefix: "own" }, "write and read its query results",
@@ -169,15 +274,28 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             notIamAdministrator,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the project leader's policies"),
+            notAssumedByOutsiders,
+            ...riskMustNots,
+            mustNot({ kind: "iam", action: "lakeformation:DeregisterResource", resource: "anyResource" }, "deregister the lake location (lakeformation:DeregisterResource)",
+                "replace AWSLakeFormationDataAdmin with the project leader's scoped policy: it must not call lakeformation:DeregisterResource"),
+            { ...mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
+                "scope glue:CreateDatabase to the lake's registered locations: a database elsewhere escapes Lake Formation's control"),
+                pending: CATALOG_GATE_NOT_MODELLED },
+        ],
+        mayHold: [
+            ...RESULTS_AND_QUERIES,
+            { risk: "infrastructure-modification", actions: ["glue:CreateDatabase", "glue:CreateTable"], on: ["catalog"], why: "it creates databases and tables where Lake Formation grants it the location" },
         ],
     },
     analyst: {
         persona: "analyst",
         purpose: "runs Athena queries in its workgroup, writes query results, SELECTs granted tables/columns",
         expectations: [
+            declared,
             must({ kind: "athenaInWorkgroup", workgroup: "own" }, "run Athena queries in its own workgroup",
                 "allow athena:StartQueryExecution and athena:GetQueryResults on the group's workgroup"),
             must({ kind: "writeQueryResults", prefix: "own" }, "write and read its query results",
@@ -204,21 +322,39 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notAssumedByServices,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
+            notAssumedByOutsiders,
+            ...riskMustNots,
         ],
+        mayHold: [...RESULTS_AND_QUERIES],
     },
     "data-engineer": {
         persona: "data-engineer",
-        purpose: "loads files into the lake's dataset prefixes (ingestion)",
+        purpose: "writes the lake's datasets (s3:PutObject under the dataset prefixes, the key through S3); nothing else of the lake",
         expectations: [
+            declared,
+            must({ kind: "iam", action: "s3:PutObject", resource: "lakeDatasetObjects", context: { "s3:x-amz-server-side-encryption": "aws:kms" } }, "write objects under the lake's dataset prefixes",
+                "allow s3:PutObject on the lake bucket's dataset prefixes (`<dataset>/*`) and kms:GenerateDataKey of the lake key through S3"),
             assumedByPeople,
             notAssumedByServices,
+            notAssumedByOutsiders,
             notLakeFormationAdmin,
             cannotChangeSettings,
+            cannotGrant,
             notIamAdministrator,
-            mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket",
-                "remove s3:GetObject on the lake bucket: the data engineer writes the dataset prefixes only"),
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles",
-                "remove iam:PassRole from the data engineer's policies"),
+            mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
+                "allow only s3:PutObject under the dataset prefixes: reading goes through Lake Formation"),
+            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the data engineer's policies"),
+            mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
+                "remove glue:CreateDatabase from the data engineer's policies"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "infrastructure-modification", actions: ["s3:PutObject", "s3:AbortMultipartUpload"], on: ["lake-dataset-prefixes"], why: "it writes the datasets" },
+            { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt", "kms:Decrypt"], on: ["platform-keys"], why: "the lake is SSE-KMS (through S3 only); multipart uploads need kms:Decrypt" },
+            // kms:Decrypt alone reads nothing: without s3:GetObject (its readRawObjects must-not) no object reaches it.
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "multipart uploads to an SSE-KMS bucket need kms:Decrypt" },
         ],
     },
+
 };

@@ -23,3 +23,6 @@ export const BUCKET_PURPOSES = {
     queryResults: "athena-query-results",
     accessLogs: "access-logs",
 } as const;
+
+/** The `purpose` of the role Lake Formation assumes for the registered lake location (not a persona). */
+export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";

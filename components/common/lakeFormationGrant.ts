@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { deleteBeforeReplace } from "./replacement";
 
 /** What a Lake Formation grant is on, in the provider's own terms. */
-export type GrantTarget = Pick<aws.lakeformation.PermissionsArgs, "database" | "table" | "tableWithColumns" | "dataLocation">;
+export type GrantTarget = Pick<aws.lakeformation.PermissionsArgs, "catalogResource" | "database" | "table" | "tableWithColumns" | "dataLocation">;
 
 /**
  * A Lake Formation grant made by the data-lake admin (the provider assumes its role), after the

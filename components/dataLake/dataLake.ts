@@ -96,6 +96,10 @@ export class DataLake extends pulumi.ComponentResource {
         if (args.projectLeaderDataLocationAccess) {
             grant("project-leader-data-location", roles.projectLeader.arn, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: storage.lake.bucket.arn } }, onLocation);
         }
+        // Once CREATE_DATABASE on the catalog is revoked from IAM_ALLOWED_PRINCIPALS (README, first
+        // deployment), Lake Formation checks it for every glue:CreateDatabase: the project leader
+        // creates databases only through this grant, wherever the location is.
+        grant("project-leader-catalog", roles.projectLeader.arn, ["CREATE_DATABASE"], { catalogResource: true }, onCatalog);
 
         const workgroup = athenaWorkgroup("lake-workgroup", {
             name: physicalName(args.placement, "lake"),

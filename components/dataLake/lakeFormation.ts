@@ -10,6 +10,7 @@ import { serviceTrustPolicy } from "../common/personaTrust";
 import { deleteBeforeReplace } from "../common/replacement";
 import { DataLakeArgs } from "./dataLakeArgs";
 import { requireLakeFormationOnlyAccess } from "./accountDefaults";
+import { LAKE_LOCATION_ROLE_PURPOSE, PURPOSE_TAG } from "../../personas/personaNames";
 
 export interface LocationRole {
     role: aws.iam.Role;
@@ -25,7 +26,7 @@ export function lakeLocationRole(args: DataLakeArgs, refs: { lakeBucketArn: pulu
         name: physicalName(args.placement, "lake-location"),
         description: "Lake Formation reads and writes the registered lake bucket with this role when it vends data access",
         assumeRolePolicy: serviceTrustPolicy("lakeformation.amazonaws.com"),
-        tags: tagsFor(args.placement, { purpose: "lake-formation-location" }),
+        tags: tagsFor(args.placement, { [PURPOSE_TAG]: LAKE_LOCATION_ROLE_PURPOSE }),
     }, deleteBeforeReplace({ parent }));
     const policy = new aws.iam.RolePolicy("lake-location-role-access", {
         role: role.name,

@@ -10,8 +10,13 @@ import { rolePolicies } from "./iam/identityPolicies";
 import { ResourcePolicies } from "./iam/resourcePolicies";
 import { RoleSimulator } from "./iam/roleSimulator";
 import { LakeFormationState } from "./lakeFormation/lakeFormationState";
+import { PrincipalGraph } from "./graph/principalGraph";
 import { PersonaMatrix, PersonaMatrixRow } from "./matrix";
 import { StackInventory, stackInventory } from "./stack/inventory";
+import { StackConfigSource, stackConfigFor } from "./stack/stackConfig";
+
+/** A role's context without a persona: the graph's edges and acting as a role one became. */
+const NO_PERSONA = Symbol("no persona");
 
 /** A role of the stack with a valid persona tag. */
 export interface PersonaRole {
@@ -30,12 +35,20 @@ export class AccessEvaluator {
     readonly targets: PersonaTargets;
     private readonly resourcePolicies: ResourcePolicies;
     private readonly contexts = new Map<string, Promise<RoleContext>>();
+    /** Who can become whom among the stack's roles; every role's edges are asked of its own simulator. */
+    readonly graph: PrincipalGraph;
 
-    constructor(resources: PolicyResource[]) {
+    /** The stack's configuration (expectations come from it), when it can be found; see stackConfig.ts. */
+    readonly stackConfig?: StackConfigSource;
+
+    constructor(resources: PolicyResource[], stackConfig: StackConfigSource | undefined | "find" = "find") {
         this.inventory = stackInventory(resources);
         this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
-        this.targets = new PersonaTargets(this.inventory, this.lakeFormation);
+        const config = stackConfig === "find" ? stackConfigFor(resources) : stackConfig;
+        if (config) this.stackConfig = config;
+        this.targets = new PersonaTargets(this.inventory, this.lakeFormation, config);
         this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
+        this.graph = new PrincipalGraph(this.inventory.roles, (role) => this.context(role, NO_PERSONA));
     }
 
     /** The roles that carry a valid persona tag, in the model's order of personas. */
@@ -60,8 +73,8 @@ export class AccessEvaluator {
         return createDatabaseAt(await this.context(role), location);
     }
 
-    private context(role: RoleFacts, persona?: PersonaDefinition): Promise<RoleContext> {
-        const definition = persona ?? PERSONA_MODEL[role.tags[PERSONA_TAG] as Persona];
+    private context(role: RoleFacts, persona?: PersonaDefinition | typeof NO_PERSONA): Promise<RoleContext> {
+        const definition = persona === NO_PERSONA ? undefined : persona ?? PERSONA_MODEL[role.tags[PERSONA_TAG] as Persona];
         const key = `${role.urn}|${definition?.persona ?? ""}`;
         let context = this.contexts.get(key);
         if (!context) {
@@ -72,6 +85,8 @@ export class AccessEvaluator {
                 lakeFormation: this.lakeFormation,
                 targets: this.targets,
                 placement: this.inventory.placement,
+                graph: this.graph,
+                contextOf: (other: RoleFacts) => this.context(other, NO_PERSONA),
             }));
             this.contexts.set(key, context);
         }
@@ -83,10 +98,36 @@ export class AccessEvaluator {
  * The persona matrix of a stack: for every persona role, every must and must-not of the model,
  * with what the stack lets it do and why. Async: iam-simulate reads its IAM data lazily.
  */
-export async function evaluatePersonas(resources: PolicyResource[], model: Record<Persona, PersonaDefinition> = PERSONA_MODEL): Promise<PersonaMatrix> {
+export async function evaluatePersonas(
+    resources: PolicyResource[],
+    model: Record<Persona, PersonaDefinition> = PERSONA_MODEL,
+    /** Only these personas' rows (a tool or test asking about one persona); all by default. */
+    only: readonly Persona[] = PERSONAS,
+): Promise<PersonaMatrix> {
     const access = new AccessEvaluator(resources);
     const rows: PersonaMatrixRow[] = [];
-    for (const { persona, role } of access.personaRoles()) {
+    const personaRoles = access.personaRoles().filter((p) => only.includes(p.persona));
+    // A persona without a role is a row of the matrix, never a silent gap.
+    for (const persona of only) {
+        if (personaRoles.some((p) => p.persona === persona)) continue;
+        const definition = model[persona];
+        const declaration = definition.expectations.find((e) => e.capability.kind === "declared");
+        rows.push({
+            persona,
+            role: "(none)",
+            roleUrn: "",
+            capability: declaration?.description ?? "be declared by the stack",
+            kind: "declared",
+            expected: "must",
+            allowed: false,
+            holds: false,
+            why: `no role of the stack carries ${PERSONA_TAG}=${persona}`,
+            resolved: true,
+            remedy: declaration?.remedy ?? `declare the persona's role with the tag ${PERSONA_TAG}=${persona}`,
+            ...(definition.pendingDeclaration ? { pending: definition.pendingDeclaration } : {}),
+        });
+    }
+    for (const { persona, role } of personaRoles) {
         const definition = model[persona];
         for (const expectation of definition.expectations) {
             const outcomes = await access.check(role, expectation.capability, definition);
@@ -106,6 +147,7 @@ export async function evaluatePersonas(resources: PolicyResource[], model: Recor
                     why: resolved ? outcome.verdict.why : `undecided until deployment, assumed ${isAllowed ? "allowed" : "denied"}: ${outcome.verdict.why}`,
                     resolved,
                     remedy: expectation.remedy,
+                    ...(expectation.pending ? { pending: expectation.pending } : {}),
                 });
             }
         }

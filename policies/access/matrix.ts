@@ -22,6 +22,8 @@ export interface PersonaMatrixRow {
     resolved: boolean;
     /** What to change when the row does not hold (from the model). */
     remedy: string;
+    /** Set when the model marks the expectation pending a change (shown, not enforced by the packs). */
+    pending?: string;
 }
 
 export interface PersonaMatrix {

@@ -153,12 +153,17 @@ function attachment(resource: PolicyResource, byArn: Map<string, CustomerPolicyF
     return { policyArn, declaredBy: declared(resource), ...(customerPolicy ? { customerPolicy } : {}) };
 }
 
-/** Each inline policy once by name (a resource wins over the role's read-back), each ARN once. */
+/**
+ * Each inline policy once by name, as IAM keeps it: names are case-insensitive, and PutRolePolicy
+ * replaces the document, so of two RolePolicy resources with one name the later in the stack (the
+ * one applied last) is what the role holds; a resource wins over the role's own read-back. Each ARN once.
+ */
 function dedupe(role: RoleFacts, policiesByArn: Map<string, CustomerPolicyFacts>): void {
     const inline = new Map<string, InlinePolicyFacts>();
     for (const policy of role.inlinePolicies) {
-        const existing = inline.get(policy.policyName);
-        if (!existing || existing.declaredBy.urn === role.urn) inline.set(policy.policyName, policy);
+        const key = policy.policyName.toLowerCase();
+        const existing = inline.get(key);
+        if (!existing || existing.declaredBy.urn === role.urn || policy.declaredBy.urn !== role.urn) inline.set(key, policy);
     }
     role.inlinePolicies = [...inline.values()];
     const byArn = new Map<string, AttachmentFacts>();

@@ -147,6 +147,9 @@ export function deniesInsecureTransport(statement: PolicyStatement): boolean {
     return (
         statement.effect === "Deny" &&
         (statement.principals ?? []).some(isEveryone) &&
-        conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => v.toLowerCase() === "false")
+        conditionValues(statement, "Bool", "aws:SecureTransport").some((v) => v.toLowerCase() === "false") &&
+        // Conditions of a statement are ANDed: any other one narrows the deny to the requests that
+        // also match it (a source IP, an account), leaving every other plain-HTTP request allowed.
+        statement.conditions.every((c) => c.key.toLowerCase() === "aws:securetransport")
     );
 }

@@ -23,6 +23,9 @@ const UNKNOWN_SENTINELS = new Set([
     "030794c1-ac77-496b-92df-f27374a8bd58", // asset
     "e48ece36-62e2-4504-bad9-02848725956a", // archive
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
+    // What the offline runner reads for a secret of an export it cannot decrypt
+    // (tools/policyRunner/policyResources.ts): not absent, but not known either.
+    "[secret]",
 ]);
 
 /** A value that is not known (during preview), with what it is, for the explanation. */

@@ -1,6 +1,7 @@
 import type { PackDefinition } from "../lib/packDefinition";
+import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
-import { analystPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
+import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
 
 /**
@@ -15,7 +16,9 @@ export const pack: PackDefinition = {
         workflowPersona,
         projectLeaderPersona,
         analystPersona,
+        dataEngineerPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
+        accessFullyEvaluated,
     ],
 };

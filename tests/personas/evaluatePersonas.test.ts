@@ -5,7 +5,7 @@ import { PERSONAS } from "../../personas/personaNames";
 import { toPolicyResources } from "../../tools/policyRunner/policyResources";
 import { planOf } from "../helpers/plans";
 
-const failing = (matrix: PersonaMatrix) => matrix.rows.filter((r) => !r.holds).map((r) => `${r.persona} ${r.role} ${r.expected} ${r.capability}: ${r.why}`);
+const failing = (matrix: PersonaMatrix) => matrix.rows.filter((r) => !r.holds && !r.pending).map((r) => `${r.persona} ${r.role} ${r.expected} ${r.capability}: ${r.why}`);
 
 for (const stack of ["dev", "prod"] as const) {
     describe(`the persona matrix of the ${stack} plan`, () => {
@@ -29,6 +29,8 @@ for (const stack of ["dev", "prod"] as const) {
             for (const persona of PERSONAS) {
                 const rows = matrix.rows.filter((r) => r.persona === persona);
                 expect(rows.length, persona).to.be.greaterThan(0);
+                // A persona the program does not declare yet has one row, pending: no role to check.
+                if (PERSONA_MODEL[persona].pendingDeclaration && rows.length === 1 && rows[0].role === "(none)") continue;
                 for (const expectation of PERSONA_MODEL[persona].expectations) {
                     expect(rows.some((r) => r.capability.startsWith(expectation.description) && r.expected === expectation.expected), `${persona}: ${expectation.description}`).to.equal(true);
                 }

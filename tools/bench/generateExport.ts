@@ -183,7 +183,19 @@ function dataLake(g: Generator, stack: ExportedResource): Lake {
     grant(g, component, lake, "workflow-tables", workflow, ["ALTER", "DESCRIBE"], { table: { databaseName: database, wildcard: true } });
 
     const leader = role(g, component, "project-leader", "project-leader", peopleTrust);
-    attach(g, leader, "arn:aws:iam::aws:policy/AWSLakeFormationDataAdmin");
+    const catalogScope = [arn("glue", "catalog"), arn("glue", "database/*"), arn("glue", "table/*/*")];
+    inline(g, leader, "catalog-where-granted", [
+        { Sid: "CreateDatabasesAndTables", Effect: "Allow", Action: ["glue:CreateDatabase", "glue:CreateTable"], Resource: catalogScope },
+        { Sid: "ReadCatalog", Effect: "Allow", Action: ["glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables"], Resource: catalogScope },
+        { Sid: "LakeFormationDataAccess", Effect: "Allow", Action: ["lakeformation:GetDataAccess"], Resource: "*" },
+    ]);
+    grant(g, component, lake, "project-leader-catalog", leader, ["CREATE_DATABASE"], { catalogResource: true });
+
+    const engineer = role(g, component, "data-engineer", "data-engineer", peopleTrust);
+    inline(g, engineer, "load-dataset-prefixes", [
+        { Sid: "WriteDatasetPrefixes", Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: Object.keys(TABLES).map((t) => `arn:aws:s3:::${lakeBucket}/${t}/*`) },
+        { Sid: "LakeKeyThroughS3", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: keyArn, Condition: { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } } },
+    ]);
     athenaAccess(g, leader, lake, workgroup(g, component, lake, "lake", "workgroups/lake/"), "workgroups/lake/");
     grant(g, component, lake, "project-leader-database", leader, ["DESCRIBE"], { database: { name: database } });
     grant(g, component, lake, "project-leader-tables", leader, ["SELECT", "DESCRIBE"], { table: { databaseName: database, wildcard: true } });

@@ -1,8 +1,13 @@
 import { Capability, LocationRef, PersonaDefinition, RESOURCE_RESOLVERS } from "../../../personas/model";
+import { ANALYST_GROUP_TAG, PERSONA_TAG } from "../../../personas/personaNames";
+import { analystGroupsOf } from "../stack/stackConfig";
 import { RoleFacts } from "../../lib/iamRoles";
 import { isUnknown } from "../../lib/unknownValues";
 import { RoleSimulator } from "../iam/roleSimulator";
 import { assumableBy } from "../iam/trust";
+import { riskVerdict } from "../risk/evaluateRisk";
+import type { PrincipalGraph, Reach } from "../graph/principalGraph";
+import { RiskClass } from "../../../personas/riskClasses";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { BucketFacts } from "../stack/dataFacts";
 import { Placement } from "../stack/inventory";
@@ -25,6 +30,10 @@ export interface RoleContext {
     lakeFormation: LakeFormationState;
     targets: PersonaTargets;
     placement: Placement;
+    /** Who can become whom, when the evaluator follows it (rows then count what the role can become). */
+    graph?: PrincipalGraph;
+    /** The context of another role of the stack, under this role's persona (to act as a role it became). */
+    contextOf?: (role: RoleFacts) => Promise<RoleContext>;
 }
 
 const PROBE_DATABASE = "persona_probe_database";
@@ -34,6 +43,8 @@ const PROBE_OBJECT = "probe";
 /** Evaluates one capability of the model for one role: IAM through the simulator, Lake Formation by its rules. */
 export async function evaluateCapability(c: RoleContext, capability: Capability): Promise<CapabilityOutcome[]> {
     switch (capability.kind) {
+        case "declared":
+            return [{ verdict: declaredAsConfigured(c) }];
         case "iam": {
             const resources = c.targets.resource(capability.resource, c.role);
             if (resources.length === 0) return [{ verdict: denied(`there is no ${RESOURCE_RESOLVERS[capability.resource]} in the stack`) }];
@@ -74,6 +85,12 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return perBucket(c.targets.lakeBuckets(), "lake bucket", (bucket) => readObjects(c, bucket));
         case "assumableBy":
             return [{ verdict: await assumableBy(c.role, capability.who, c.placement) }];
+        case "assumableByOutsiders":
+            return [{ verdict: await assumableBy(c.role, "outsiders", c.placement, capability.services) }];
+        case "risk":
+            return [{ verdict: await riskThroughGraph(c, capability.risk) }];
+        case "becomeOthers":
+            return [{ verdict: await becomeOthers(c) }];
     }
 }
 
@@ -267,4 +284,54 @@ function readObjects(c: RoleContext, bucket: BucketFacts): Promise<Verdict> {
             ? undecided(String(key))
             : c.iam.request({ action: "kms:Decrypt", resource: key, context: { "kms:ViaService": `s3.${c.placement.region}.amazonaws.com` } }))]),
     ]);
+}
+
+/** The roles the role can become beyond the personas its model lets it become. */
+async function unexpectedReach(c: RoleContext): Promise<Reach[]> {
+    if (!c.graph) return [];
+    const allowedPersonas = c.persona?.mayBecome ?? [];
+    return (await c.graph.reachable(c.role)).filter((r) => !allowedPersonas.includes(r.role.tags[PERSONA_TAG] as never));
+}
+
+function becomeOthers(c: RoleContext): Promise<Verdict> {
+    return unexpectedReach(c).then((reach) => {
+        if (reach.length === 0) {
+            const may = c.persona?.mayBecome ?? [];
+            return denied(`it can become no other role of the stack${may.length > 0 ? ` beyond the ${may.join(", ")} role` : ""}`);
+        }
+        return allowed(reach.map((r) => `${r.role.name}: ${r.path.join(" → ")}`).join("; "));
+    });
+}
+
+/**
+ * A risk class over everything the role can become: its own policies first, then each role it
+ * reaches (except the personas its model lets it become, whose rows check them), judged by ITS
+ * persona's allowances; the path says how it got there.
+ */
+async function riskThroughGraph(c: RoleContext, risk: RiskClass): Promise<Verdict> {
+    const allowances = c.persona?.mayHold ?? [];
+    const own = await riskVerdict(c, risk, allowances);
+    if (own.allowed === true || !c.graph || !c.contextOf) return own;
+    for (const reach of await unexpectedReach(c)) {
+        const other = await riskVerdict(await c.contextOf(reach.role), risk, allowances, c.role);
+        if (other.allowed === true) return allowed(`it can become ${reach.role.name} (${reach.path.join(" → ")}); as it: ${other.why}`);
+    }
+    return own;
+}
+
+/**
+ * The role carries the persona's tag, and what the tag says agrees with the stack config: an
+ * analyst role's group is one of the configured analyst groups.
+ */
+function declaredAsConfigured(c: RoleContext): Verdict {
+    const persona = c.persona?.persona ?? c.role.tags[PERSONA_TAG];
+    const source = c.targets.stackConfig;
+    if (persona === "analyst" && source) {
+        const group = c.role.tags[ANALYST_GROUP_TAG];
+        const groups = analystGroupsOf(source);
+        if (group === undefined || !groups.includes(group)) {
+            return denied(`role ${c.role.name} is tagged ${PERSONA_TAG}=analyst with ${ANALYST_GROUP_TAG}=${group ?? "(none)"}, but ${source.from} configures the groups ${groups.join(", ") || "(none)"}`);
+        }
+    }
+    return allowed(`role ${c.role.name} carries ${PERSONA_TAG}=${persona}${source ? `, as ${source.from} expects` : ""}`);
 }

@@ -7,6 +7,7 @@ import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
 import { StackInventory } from "../stack/inventory";
+import { StackConfigSource, excludedColumnsOf } from "../stack/stackConfig";
 
 /** Where a workgroup writes its results: the bucket, the prefix and the key. */
 export interface ResultsLocation {
@@ -33,7 +34,7 @@ const UNREGISTERED_PROBE_BUCKET = "persona-probe-unregistered-bucket";
  * `analyst-group` tag; the lake bucket is tagged `purpose=data-lake` (else: the registered buckets).
  */
 export class PersonaTargets {
-    constructor(private readonly inventory: StackInventory, private readonly lakeFormation: LakeFormationState) {}
+    constructor(readonly inventory: StackInventory, private readonly lakeFormation: LakeFormationState, readonly stackConfig?: StackConfigSource) {}
 
     private get p() {
         return this.inventory.placement;
@@ -94,6 +95,15 @@ export class PersonaTargets {
         return `arn:${this.p.partition}:s3:::${UNREGISTERED_PROBE_BUCKET}`;
     }
 
+    /**
+     * An object under each dataset prefix of a lake bucket: the program keeps a dataset's objects
+     * under `<dataset>/`, and the catalog declares one table per dataset.
+     */
+    datasetObjectArns(lakeBucketArn: string): string[] {
+        const names = this.inventory.tables.map((t) => t.tableName).filter((n): n is string => typeof n === "string");
+        return [...new Set(names)].map((name) => `${lakeBucketArn}/${name}/persona-probe-object`);
+    }
+
     lakeDatabases(): Maybe<string>[] {
         return this.inventory.databases.map((d) => d.databaseName);
     }
@@ -106,6 +116,10 @@ export class PersonaTargets {
                 return this.lakeBuckets().map((b) => ({ label: `bucket ${b.name}`, arn: b.arn }));
             case "anyResource":
                 return [{ label: RESOURCE_RESOLVERS.anyResource, arn: "*" }];
+            case "lakeDatasetObjects":
+                return this.lakeBuckets().flatMap((b): { label: string; arn: Maybe<string> }[] => (typeof b.arn === "string"
+                    ? this.datasetObjectArns(b.arn).map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }))
+                    : [{ label: `bucket ${b.name}`, arn: b.arn }]));
         }
     }
 
@@ -121,17 +135,48 @@ export class PersonaTargets {
         return [...found.values()];
     }
 
-    /** The columns the role's own column grants leave out: excluded ones, and declared ones not listed. */
+    /**
+     * The columns the role's own column grants leave out: excluded ones, and declared ones not
+     * listed; and the same columns of any other table over the same S3 location, which reads the
+     * same objects (a second table over a prefix bypasses a column exclusion).
+     */
     excludedColumns(role: RoleFacts): TableTarget[] {
         const found = new Map<string, TableTarget>();
+        const add = (database: string, table: string, column: string) => found.set(`${database}.${table}.${column}`, { database, table, column });
+        for (const { database, table, hidden } of this.hiddenColumns(role)) {
+            for (const column of hidden) add(database, table, column);
+            const location = this.inventory.tables.find((x) => x.databaseName === database && x.tableName === table)?.location;
+            if (location === undefined) continue;
+            for (const twin of this.inventory.tables) {
+                if (twin.location !== location || typeof twin.databaseName !== "string" || typeof twin.tableName !== "string") continue;
+                if (twin.databaseName === database && twin.tableName === table) continue;
+                for (const column of hidden.filter((c) => twin.columns.some((x) => x.toLowerCase() === c.toLowerCase()))) add(twin.databaseName, twin.tableName, column);
+            }
+        }
+        return [...found.values()];
+    }
+
+    /**
+     * Which columns of which tables the role must not see. From the stack config when there is one
+     * (the analyst group's excludedColumns): dropping or misspelling the exclusion in a grant cannot
+     * move the expectation. Without a config, from the role's own column grants (excluded, or
+     * declared but not listed), and the matrix says where the expectation came from.
+     */
+    private hiddenColumns(role: RoleFacts): { database: string; table: string; hidden: string[] }[] {
+        const group = role.tags[ANALYST_GROUP_TAG];
+        if (this.stackConfig && group !== undefined) {
+            const configured = excludedColumnsOf(this.stackConfig, group);
+            if (configured) return configured.filter((t) => t.columns.length > 0).map((t) => ({ database: t.database, table: t.table, hidden: t.columns }));
+        }
+        const result: { database: string; table: string; hidden: string[] }[] = [];
         for (const grant of this.lakeFormation.grantsTo(role)) {
             const t = grant.target;
             if (t.kind !== "columns" || isUnknown(t.database) || isUnknown(t.table)) continue;
             const declared = this.columnsOf(t.database, t.table);
             const unlisted = t.columns === undefined ? [] : declared.filter((c) => !t.columns?.includes(c));
-            for (const column of [...t.excluded, ...unlisted]) found.set(`${t.database}.${t.table}.${column}`, { database: t.database, table: t.table, column });
+            result.push({ database: t.database, table: t.table, hidden: [...t.excluded, ...unlisted] });
         }
-        return [...found.values()];
+        return result;
     }
 
     /** Tables with this name in the stack (in the given database, else in any). */

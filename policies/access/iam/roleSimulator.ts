@@ -87,7 +87,29 @@ export class RoleSimulator {
         return answer;
     }
 
-    private async simulate(request: IamRequest): Promise<
+    /**
+     * One simulation per distinct question for the whole process: the same documents (validated
+     * once per text, so the same objects), principal, resource policy and request give the same
+     * answer, whichever evaluation asks (each CrossGuard policy, each corpus case re-reads the stack).
+     */
+    private simulate(request: IamRequest): ReturnType<RoleSimulator["runSimulation"]> {
+        const resourcePolicy = this.resourcePolicies.forResource(request.resource);
+        const key = JSON.stringify([
+            this.principal, this.placement.account, request,
+            this.known.map((k) => [k.name, idOf(k.policy)]),
+            this.boundary === undefined || isUnknown(this.boundary) ? String(this.boundary) : idOf(this.boundary),
+            resourcePolicy === undefined || isUnknown(resourcePolicy) ? String(resourcePolicy) : [resourcePolicy.label, idOf(resourcePolicy.policy)],
+        ]);
+        let answer = simulations.get(key);
+        if (!answer) {
+            if (simulations.size > MAX_REMEMBERED) simulations.clear();
+            answer = this.runSimulation(request);
+            simulations.set(key, answer);
+        }
+        return answer;
+    }
+
+    private async runSimulation(request: IamRequest): Promise<
         | { kind: "error"; why: string }
         | { kind: "ok"; analysis?: Analysis; patterns: { pattern: string; analysis: Analysis }[] }
     > {
@@ -154,6 +176,21 @@ export class RoleSimulator {
             : `IAM does not allow ${request.action} anywhere under ${request.resource}`;
         return this.unknownPolicies.length > 0 ? undecided(`${why}, but ${this.unknownPolicies.join(", ")} might`) : denied(why);
     }
+}
+
+const simulations = new Map<string, ReturnType<RoleSimulator["runSimulation"]>>();
+const MAX_REMEMBERED = 200_000;
+const policyIds = new WeakMap<object, number>();
+let nextPolicyId = 0;
+
+/** A number per validated document object (documents are validated once per text). */
+function idOf(policy: object): number {
+    let id = policyIds.get(policy);
+    if (id === undefined) {
+        id = nextPolicyId++;
+        policyIds.set(policy, id);
+    }
+    return id;
 }
 
 /** " when iam:PassedToService is glue.amazonaws.com": what Discovery mode says must hold. */

@@ -40,6 +40,8 @@ export interface TableFacts extends Declared {
     databaseName: Maybe<string>;
     tableName: Maybe<string>;
     columns: string[];
+    /** Where its data is (`s3://bucket/prefix/`): two tables over one location read the same objects. */
+    location?: string;
 }
 
 export interface DataFacts {
@@ -101,6 +103,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
                 databaseName: stringProp(props, "databaseName", what("database")) ?? new Unknown(what("database")),
                 tableName: stringProp(props, "name", what("name")) ?? new Unknown(what("name")),
                 columns: columnNames,
+                ...(typeof known(descriptor?.location) === "string" ? { location: normalizedLocation(known(descriptor?.location) as string) } : {}),
             });
         }
     }
@@ -132,4 +135,10 @@ function encryptionKey(rule: Record<string, unknown> | undefined, name: string):
     if (!byDefault || known(byDefault.sseAlgorithm)?.startsWith("aws:kms") !== true) return {};
     const key = stringProp(byDefault, "kmsMasterKeyId", `the default encryption key of ${name}`);
     return key === undefined ? {} : { kmsKeyArn: key };
+}
+
+/** `s3://b/p` and `s3://b/p/` are one location; S3 keys are case-sensitive, the scheme is not. */
+function normalizedLocation(uri: string): string {
+    const trimmed = uri.trim().replace(/^s3a?:\/\//i, "s3://");
+    return trimmed.endsWith("/") ? trimmed : `${trimmed}/`;
 }

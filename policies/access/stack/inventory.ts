@@ -29,21 +29,34 @@ export function stackInventory(resources: PolicyResource[]): StackInventory {
 
 const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformation", "lambda", "sns", "sqs"]);
 
-function placementOf(resources: PolicyResource[]): Placement {
-    let account: string | undefined;
-    let region: string | undefined;
-    let partition: string | undefined;
+/**
+ * Where the stack lives: its default AWS provider's region when the export has it, else the region
+ * most of its regional ARNs name; the account and partition most of its ARNs name. A resource in
+ * another region (a replica key, an audit log group) keeps its own ARN and does not move the stack.
+ */
+export function placementOf(resources: readonly PolicyResource[]): Placement {
+    const accounts = new Map<string, number>();
+    const regions = new Map<string, number>();
+    const partitions = new Map<string, number>();
+    let providerRegion: string | undefined;
+    const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
     for (const resource of resources) {
         const props = propsOf(resource);
         const arn = typeof props.arn === "string" ? parseArn(props.arn) : undefined;
         if (arn) {
-            partition ??= arn.partition;
-            if (/^\d{12}$/.test(arn.account)) account ??= arn.account;
-            if (REGIONAL_SERVICES.has(arn.service) && arn.region) region ??= arn.region;
+            count(partitions, arn.partition);
+            if (/^\d{12}$/.test(arn.account)) count(accounts, arn.account);
+            if (REGIONAL_SERVICES.has(arn.service) && arn.region) count(regions, arn.region);
         }
-        // The default provider carries the region when no regional ARN is known yet.
-        if (resource.type === "pulumi:providers:aws" && typeof props.region === "string") region ??= props.region;
-        if (account && region && partition) break;
+        if (resource.type === "pulumi:providers:aws" && typeof props.region === "string" && resource.name.startsWith("default")) providerRegion ??= props.region;
     }
-    return { account: account ?? UNKNOWN_ACCOUNT, region: region ?? "us-east-1", partition: partition ?? "aws" };
+    const anyProviderRegion = resources.find((r) => r.type === "pulumi:providers:aws" && typeof propsOf(r).region === "string");
+    const region = providerRegion ?? mostCommon(regions) ?? (anyProviderRegion ? String(propsOf(anyProviderRegion).region) : undefined);
+    return { account: mostCommon(accounts) ?? UNKNOWN_ACCOUNT, region: region ?? "us-east-1", partition: mostCommon(partitions) ?? "aws" };
+}
+
+function mostCommon(counts: Map<string, number>): string | undefined {
+    let best: string | undefined;
+    for (const [key, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = key;
+    return best;
 }

@@ -55,6 +55,18 @@ export const iamNoWildcardActions: ResourceValidationPolicy = {
     }),
 };
 
+/**
+ * "*", and ARNs whose resource part (or an earlier part) is a bare "*": `arn:aws:s3:::*`,
+ * `arn:aws:kms:*:*:*`, `arn:aws:*`: every resource of a service, or of every service.
+ */
+export function coversEveryResource(resource: string): boolean {
+    if (resource === "*") return true;
+    const parts = resource.split(":");
+    if (parts[0] !== "arn") return false;
+    if (parts.length < 6) return parts[parts.length - 1] === "*";
+    return parts.slice(5).join(":") === "*";
+}
+
 export const iamNoWildcardResources: ResourceValidationPolicy = {
     name: "iam-no-wildcard-resources",
     description: "Identity policies allow actions on named resources; \"*\" only for the actions that have no resource-level permissions (rules/wildcardResourceActions.ts).",
@@ -62,7 +74,7 @@ export const iamNoWildcardResources: ResourceValidationPolicy = {
     validateResource: eachDocument(["identity"], (document, args, report) => {
         statementsOf(document.document()).forEach((statement, i) => {
             if (statement.effect !== "Allow") return;
-            const onEverything = (statement.resources ?? []).includes("*") || statement.notResources !== undefined;
+            const onEverything = (statement.resources ?? []).some(coversEveryResource) || statement.notResources !== undefined;
             const scopable = (statement.actions ?? []).filter((action) => !mayUseWildcardResource(action));
             if (onEverything && scopable.length > 0) {
                 report(

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
 import { isBucket } from "../../lib/bucketTypes";
+import { placementOf } from "../../access/stack/inventory";
 import { coversAction, deniesInsecureTransport, matchesPattern, statementsOf } from "../../lib/policyDocuments";
 import { checkEach } from "../../lib/unknownValues";
 import { bucketArn, bucketSettingsOf } from "../lib/buckets";
@@ -18,12 +19,14 @@ import { hasAnyTag, label, stackOf, tagsOf } from "../lib/resources";
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 const ALL_ALGORITHMS = [...KMS_ALGORITHMS, "AES256"];
 
-/** The default-encryption algorithms configured for a bucket, inline or by separate resources. */
-function encryptionAlgorithmsOf(bucket: PolicyResource, settings: PolicyResource[]): string[] {
-    const inline = bucket.props.serverSideEncryptionConfiguration?.rule?.applyServerSideEncryptionByDefault?.sseAlgorithm;
-    const separate = settings.flatMap((s) => ((s.props.rules ?? []) as { applyServerSideEncryptionByDefault?: { sseAlgorithm?: string } }[])
-        .map((rule) => rule.applyServerSideEncryptionByDefault?.sseAlgorithm));
-    return [inline, ...separate].filter((a): a is string => typeof a === "string");
+type ByDefault = { sseAlgorithm?: string; kmsMasterKeyId?: string };
+
+/** The default-encryption settings configured for a bucket, inline or by separate resources. */
+function encryptionDefaultsOf(bucket: PolicyResource, settings: PolicyResource[]): ByDefault[] {
+    const inline = bucket.props.serverSideEncryptionConfiguration?.rule?.applyServerSideEncryptionByDefault as ByDefault | undefined;
+    const separate = settings.flatMap((s) => ((s.props.rules ?? []) as { applyServerSideEncryptionByDefault?: ByDefault }[])
+        .map((rule) => rule.applyServerSideEncryptionByDefault));
+    return [inline, ...separate].filter((d): d is ByDefault => typeof d?.sseAlgorithm === "string");
 }
 
 export const s3BucketEncrypted: StackValidationPolicy = {
@@ -45,7 +48,8 @@ export const s3BucketEncrypted: StackValidationPolicy = {
         const config = args.getConfig<{ requireKms: boolean; kmsExemptTags: Record<string, string> }>();
         await checkEach(args.resources.filter(isBucket), (bucket) => {
             const settings = bucketSettingsOf(bucket, "encryption", args.resources);
-            const algorithms = encryptionAlgorithmsOf(bucket, settings.referrers);
+            const defaults = encryptionDefaultsOf(bucket, settings.referrers);
+            const algorithms = defaults.map((d) => d.sseAlgorithm as string);
             if (algorithms.length === 0 && settings.undetermined.length > 0) return;
             const needsKms = config.requireKms && !hasAnyTag(tagsOf(bucket.props), config.kmsExemptTags);
             if (!algorithms.some((a) => ALL_ALGORITHMS.includes(a))) {
@@ -53,6 +57,10 @@ export const s3BucketEncrypted: StackValidationPolicy = {
             } else if (needsKms && !algorithms.some((a) => KMS_ALGORITHMS.includes(a))) {
                 const exempt = Object.entries(config.kmsExemptTags).map(([k, v]) => `${k}=${v}`).join(", ");
                 report(`${label(bucket)} is encrypted with SSE-S3 (AES256), not KMS: set sseAlgorithm "aws:kms" with a KMS key in its encryption configuration, or tag it ${exempt} if it is a server access log target.`, bucket.urn);
+            } else if (needsKms && !defaults.some((d) => KMS_ALGORITHMS.includes(d.sseAlgorithm as string) && typeof d.kmsMasterKeyId === "string" && d.kmsMasterKeyId !== "")) {
+                // Without kmsMasterKeyId S3 uses the AWS managed key aws/s3: no key policy of the
+                // platform's, no rotation setting, and every principal of the account may use it through S3.
+                report(`${label(bucket)} is SSE-KMS without a kmsMasterKeyId, so S3 uses the AWS managed key aws/s3: set kmsMasterKeyId to the platform's key.`, bucket.urn);
             }
         });
     },
@@ -69,7 +77,10 @@ export const s3BucketPublicAccessBlocked: StackValidationPolicy = {
     description: "Every S3 bucket has a public access block with all four flags on (or the account has one).",
     enforcementLevel: "mandatory",
     validateStack: async (args, report) => {
-        const accountBlocks = args.resources.filter((r) => r.type === "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");
+        // An account's block counts only for the stack's own account (accountId defaults to the caller's).
+        const account = placementOf(args.resources).account;
+        const accountBlocks = args.resources.filter((r) => r.type === "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"
+            && (typeof r.props.accountId !== "string" || r.props.accountId === "" || r.props.accountId === account));
         if (accountBlocks.some((block) => flagsOff(block).length === 0)) return;
         await checkEach(args.resources.filter(isBucket), (bucket) => {
             const blocks = bucketSettingsOf(bucket, "publicAccessBlock", args.resources);
@@ -86,8 +97,14 @@ export const s3BucketPublicAccessBlocked: StackValidationPolicy = {
 };
 
 /** The bucket's policy documents: its inline `policy` and those of the BucketPolicies naming it. */
-function bucketPolicyDocuments(bucket: PolicyResource, policies: PolicyResource[]): unknown[] {
-    return [bucket.props.policy, ...policies.map((p) => p.props.policy)].filter((d) => d !== undefined && d !== "");
+/**
+ * The policy S3 keeps for the bucket: a bucket has one policy, so of its own `policy` and its
+ * BucketPolicy resources the last declared is the one applied last (as the access evaluator reads
+ * it, policies/access/stack/dataFacts.ts); how many were declared, for the message.
+ */
+function bucketPolicyDocuments(bucket: PolicyResource, policies: PolicyResource[]): { kept: unknown[]; declared: number } {
+    const all = [bucket.props.policy, ...policies.map((p) => p.props.policy)].filter((d) => d !== undefined && d !== "");
+    return { kept: all.slice(-1), declared: all.length };
 }
 
 export const s3BucketTlsOnly: StackValidationPolicy = {
@@ -99,7 +116,8 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
             const arn = bucketArn(bucket);
             const policies = bucketSettingsOf(bucket, "policy", args.resources);
             if (arn === undefined || (policies.referrers.length === 0 && policies.undetermined.length > 0)) return;
-            const tlsOnly = bucketPolicyDocuments(bucket, policies.referrers).some((document) =>
+            const documents = bucketPolicyDocuments(bucket, policies.referrers);
+            const tlsOnly = documents.kept.some((document) =>
                 statementsOf(document).some((s) =>
                     deniesInsecureTransport(s) &&
                     coversAction(s, "s3:*") &&
@@ -107,8 +125,9 @@ export const s3BucketTlsOnly: StackValidationPolicy = {
                     (s.resources ?? []).some((r) => matchesPattern(r, `${arn}/*`))),
             );
             if (!tlsOnly) {
+                const several = documents.declared > 1 ? ` (${documents.declared} bucket policies are declared for it; S3 keeps one, the last applied, which lacks the deny: declare one)` : "";
                 report(
-                    `${label(bucket)} accepts requests without TLS: add to its bucket policy a statement { Effect: "Deny", Principal: "*", Action: "s3:*", ` +
+                    `${label(bucket)} accepts requests without TLS${several}: add to its bucket policy a statement { Effect: "Deny", Principal: "*", Action: "s3:*", ` +
                     `Resource: [the bucket ARN, the bucket ARN + "/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }.`,
                     bucket.urn,
                 );

@@ -20,8 +20,10 @@ function personaModelPolicy(persona: Persona): StackValidationPolicy {
             const { reportUnresolved } = args.getConfig<UnresolvedConfig>();
             const matrix = await personaMatrixOf(args.resources);
             for (const row of matrix.rows) {
-                if (row.persona !== persona || row.holds || (!row.resolved && !reportUnresolved)) continue;
-                reportViolation(violationMessage(row), row.roleUrn);
+                // An open must-not is the worst case in every stack config: a value a preview (or a secret)
+                // hides may be the one that grants. Only open musts can be silenced.
+                if (row.persona !== persona || row.holds || row.pending || (!row.resolved && !reportUnresolved && row.expected === "must")) continue;
+                reportViolation(violationMessage(row), row.roleUrn || undefined);
             }
         },
     };
@@ -38,3 +40,4 @@ export const dataLakeAdminPersona = personaModelPolicy("data-lake-admin");
 export const workflowPersona = personaModelPolicy("workflow");
 export const projectLeaderPersona = personaModelPolicy("project-leader");
 export const analystPersona = personaModelPolicy("analyst");
+export const dataEngineerPersona = personaModelPolicy("data-engineer");

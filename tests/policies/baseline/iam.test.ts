@@ -60,6 +60,14 @@ describe("baseline IAM rules", () => {
             expect(violation.message).not.to.contain("athena:ListWorkGroups");
         });
 
+        it("counts an ARN that names every resource of a service as \"*\" (arn:aws:s3:::*, arn:aws:kms:*:*:*)", async () => {
+            for (const resource of ["arn:aws:s3:::*", "arn:aws:kms:*:*:*", "arn:aws:*"]) {
+                const policy = rolePolicy(`every-${resource.length}`, { Effect: "Allow", Action: "s3:GetObject", Resource: resource });
+                expectOneViolation(await check(iamNoWildcardResources, asPolicyResources(policy)), { policy: "iam-no-wildcard-resources", urn: policy.urn, change: "allows s3:GetObject on every resource" });
+            }
+            expectNoViolations(await check(iamNoWildcardResources, asPolicyResources(rolePolicy("one-bucket", { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::lake/*" }))));
+        });
+
         it("documents a reason for every listed action, and lists only actions that cannot be scoped to a resource", async () => {
             for (const [action, reason] of Object.entries(WILDCARD_RESOURCE_ACTIONS)) {
                 expect(reason, action).to.have.length.greaterThan(20);

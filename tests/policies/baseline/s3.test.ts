@@ -38,6 +38,15 @@ describe("baseline S3 rules", () => {
             expectNoViolations(await check(s3BucketEncrypted, resources));
         });
 
+        it("fails SSE-KMS without a key of the platform (the AWS managed aws/s3 key)", async () => {
+            const resources = await exportOf("prod");
+            edit(named(resources, "lake-encryption"), (p) => {
+                const rules = p.rules as { applyServerSideEncryptionByDefault: Record<string, unknown> }[];
+                delete rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyId;
+            });
+            expectOneViolation(await check(s3BucketEncrypted, asPolicyResources(...resources)), { policy: "s3-bucket-encrypted", urn: named(resources, "lake").urn, change: "without a kmsMasterKeyId" });
+        });
+
         it("matches a configuration to its bucket through the engine's property dependencies in a preview", async () => {
             const resources = asPolicyResources(
                 crafted(BUCKET, "new", {}),
@@ -78,6 +87,16 @@ describe("baseline S3 rules", () => {
             });
             expectNoViolations(await check(s3BucketPublicAccessBlocked, asPolicyResources(...resources, accountBlock)));
         });
+
+        it("does not count another account's block", async () => {
+            const resources = without(await exportOf("prod"), "query-results-public-access");
+            const otherAccount = crafted("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock", "other-account", {
+                accountId: "111122223333", blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+            });
+            expectOneViolation(await check(s3BucketPublicAccessBlocked, asPolicyResources(...resources, otherAccount)), {
+                policy: "s3-bucket-public-access-blocked", urn: named(resources, "query-results").urn, change: "add an aws.s3.BucketPublicAccessBlock",
+            });
+        });
     });
 
     describe("s3-bucket-tls-only", () => {
@@ -98,6 +117,28 @@ describe("baseline S3 rules", () => {
                 urn: lake.urn,
                 change: 'Condition: { Bool: { "aws:SecureTransport": "false" } }',
             });
+        });
+
+        it("fails a TLS deny made inert by an extra condition (conditions are ANDed)", async () => {
+            const resources = await exportOf("prod");
+            const lake = named(resources, "lake");
+            edit(named(resources, "lake-policy"), (p) => {
+                const document = JSON.parse(p.policy as string);
+                const tls = document.Statement.find((st: { Condition?: { Bool?: object } }) => st.Condition?.Bool);
+                tls.Condition.IpAddress = { "aws:SourceIp": "10.0.0.0/8" };
+                p.policy = JSON.stringify(document);
+            });
+            expectOneViolation(await check(s3BucketTlsOnly, asPolicyResources(...resources)), { policy: "s3-bucket-tls-only", urn: lake.urn, change: "accepts requests without TLS" });
+        });
+
+        it("reads the policy S3 keeps when two are declared (the last), as the access evaluator does", async () => {
+            const resources = await exportOf("prod");
+            const lake = named(resources, "lake");
+            const second = crafted("aws:s3/bucketPolicy:BucketPolicy", "lake-policy-2", {
+                bucket: lake.outputs.bucket,
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${lake.outputs.arn}/*` }] }),
+            });
+            expectOneViolation(await check(s3BucketTlsOnly, asPolicyResources(...resources, second)), { policy: "s3-bucket-tls-only", urn: lake.urn, change: "2 bucket policies are declared" });
         });
 
         it("fails a bucket without a policy, and accepts the TLS statement inline in the bucket", async () => {

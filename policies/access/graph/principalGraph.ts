@@ -1,0 +1,99 @@
+import { RoleFacts } from "../../lib/iamRoles";
+import type { RoleContext } from "../capabilities/evaluateCapability";
+import { codeRunningServicesTrusted, trustAdmits } from "../iam/trust";
+import { allowPatternFilter } from "../risk/evaluateRisk";
+
+/** One way a role becomes another: the action, and the statement and trust that let it. */
+export interface Edge {
+    to: RoleFacts;
+    how: string;
+}
+
+/** A role reachable from another, and the chain of edges that reaches it. */
+export interface Reach {
+    role: RoleFacts;
+    path: string[];
+}
+
+/** How far the graph is followed: three hops cover every chain of the platform's roles. */
+const MAX_DEPTH = 4;
+
+/**
+ * Who can become whom, in the style of NCC Group's Principal Mapper: an edge from A to B when A
+ * may call sts:AssumeRole on B and B's trust lets A in; when A may pass B (iam:PassRole) and B
+ * trusts a service that runs code (Glue, Lambda, EC2...), so that code A deploys runs as B; and
+ * when A may rewrite B's trust (iam:UpdateAssumeRolePolicy). A persona's effective access is that
+ * of everything it can reach. Edges are asked of each role's simulator, after the same cheap
+ * (action, resource) pre-filter as the risk classes, so roles without such actions cost nothing.
+ */
+export class PrincipalGraph {
+    private readonly edges = new Map<RoleFacts, Promise<Edge[]>>();
+
+    constructor(
+        private readonly roles: readonly RoleFacts[],
+        private readonly contextOf: (role: RoleFacts) => Promise<RoleContext>,
+    ) {}
+
+    edgesFrom(from: RoleFacts): Promise<Edge[]> {
+        let found = this.edges.get(from);
+        if (!found) {
+            found = this.computeEdges(from);
+            this.edges.set(from, found);
+        }
+        return found;
+    }
+
+    /** Every role reachable from `from` (not itself), each with its shortest path. */
+    async reachable(from: RoleFacts): Promise<Reach[]> {
+        const seen = new Map<RoleFacts, string[]>([[from, []]]);
+        let frontier: Reach[] = [{ role: from, path: [] }];
+        for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+            const next: Reach[] = [];
+            for (const reach of frontier) {
+                for (const edge of await this.edgesFrom(reach.role)) {
+                    if (seen.has(edge.to)) continue;
+                    const path = [...reach.path, edge.how];
+                    seen.set(edge.to, path);
+                    next.push({ role: edge.to, path });
+                }
+            }
+            frontier = next;
+        }
+        return [...seen.entries()].filter(([role]) => role !== from).map(([role, path]) => ({ role, path }));
+    }
+
+    private async computeEdges(from: RoleFacts): Promise<Edge[]> {
+        const c = await this.contextOf(from);
+        const may = allowPatternFilter(c);
+        const fromArn = c.targets.roleArn(from);
+        const edges: Edge[] = [];
+        for (const to of this.roles) {
+            if (to === from) continue;
+            const toArn = c.targets.roleArn(to);
+            const name = typeof to.roleName === "string" ? to.roleName : to.name;
+            if (may.pair("sts:AssumeRole", toArn)) {
+                const mine = await c.iam.request({ action: "sts:AssumeRole", resource: toArn, anyContext: true });
+                if (mine.allowed === true) {
+                    const trust = await trustAdmits(to, fromArn, c.placement);
+                    if (trust.allowed === true) {
+                        edges.push({ to, how: `sts:AssumeRole into ${name} (${mine.why}; ${trust.why})` });
+                        continue;
+                    }
+                }
+            }
+            const services = codeRunningServicesTrusted(to);
+            if (services.length > 0 && may.pair("iam:PassRole", toArn)) {
+                const pass = await c.iam.request({ action: "iam:PassRole", resource: toArn, anyContext: true });
+                if (pass.allowed === true) {
+                    edges.push({ to, how: `iam:PassRole of ${name} to ${services.join(", ")}, which runs code as it (${pass.why})` });
+                    continue;
+                }
+            }
+            if (may.pair("iam:UpdateAssumeRolePolicy", toArn)) {
+                const update = await c.iam.request({ action: "iam:UpdateAssumeRolePolicy", resource: toArn, anyContext: true });
+                if (update.allowed === true) edges.push({ to, how: `iam:UpdateAssumeRolePolicy on ${name}, then sts:AssumeRole (${update.why})` });
+            }
+        }
+        return edges;
+    }
+}
