@@ -36,7 +36,7 @@ function planSubprocess(stack: string): BenchCase {
         name: `plan --stack ${stack} (subprocess)`,
         runs: 5,
         targetSeconds: PLAN_TARGET_SECONDS,
-        run: () => runCommand(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", stack]),
+        run: () => runCommand(process.execPath, ["-r", "./tools/register.js", "tools/plan.ts", "--stack", stack]),
     };
 }
 

@@ -104,7 +104,7 @@ function collectUnhandledRejections(): { errors: unknown[]; settle(): Promise<vo
 /**
  * Plans a stack of the project in `cwd`: reads Pulumi.yaml and Pulumi.<stack>.yaml, loads the
  * program from index.ts (which does `export = main`) and runs it offline. Loading index.ts needs
- * ts-node to be registered by whoever runs us.
+ * a TypeScript loader (tools/register.js) to be registered by whoever runs us.
  */
 export async function planStack(stack: string, cwd: string = process.cwd()): Promise<Plan> {
     const project = readProject(cwd);
@@ -120,7 +120,7 @@ function loadProgram(cwd: string): () => unknown {
     }
     const load = createRequire(__filename);
     if (!(".ts" in load.extensions)) {
-        throw new Error("index.ts cannot be loaded: run under ts-node (node -r ts-node/register/transpile-only)");
+        throw new Error("index.ts cannot be loaded: run with a TypeScript loader (node -r ./tools/register.js)");
     }
     const loaded = load(entry) as unknown;
     const main = typeof loaded === "function" ? loaded : (loaded as { default?: unknown } | null)?.default;
