@@ -26,6 +26,8 @@ export interface AwsMockOptions {
     stack?: string;
     /** The provider's `defaultTags.tags`, merged into `tagsAll` as the AWS provider does. */
     defaultTags?: Record<string, string>;
+    /** The outputs of other stacks a `pulumi.StackReference` reads, by fully qualified stack name. */
+    stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
 /** What a handler needs to shape one resource's id and computed outputs. */
@@ -205,6 +207,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     readonly reverseDnsPrefix: string;
     private readonly defaultTags: Record<string, string>;
     private readonly stack: string;
+    private readonly stackOutputs: Record<string, Record<string, unknown>>;
 
     constructor(opts: AwsMockOptions = {}) {
         this.region = opts.region || DEFAULT_REGION;
@@ -212,14 +215,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             partitionOf(this.region));
         this.defaultTags = opts.defaultTags ?? {};
         this.stack = opts.stack ?? "";
+        this.stackOutputs = opts.stackOutputs ?? {};
     }
 
     /** Region and default tags as the AWS provider would read them from stack config. */
-    static fromConfig(config: Record<string, string>, stack?: string): AwsMocks {
+    static fromConfig(config: Record<string, string>, stack?: string, stackOutputs?: Record<string, Record<string, unknown>>): AwsMocks {
         return new AwsMocks({
             region: config["aws:region"],
             stack,
             defaultTags: parseDefaultTags(config["aws:defaultTags"]),
+            stackOutputs,
         });
     }
 
@@ -228,6 +233,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (args.custom === false) {
             // Components and the stack: their outputs are whatever they register themselves.
             return { id: undefined, state: {} };
+        }
+        if (args.type === "pulumi:pulumi:StackReference") {
+            // Read, never created: its id is the referenced stack's name. An unknown stack fails
+            // as `pulumi up` does, rather than reading as a stack without outputs.
+            const name = args.id || str(inputs["name"]) || args.name;
+            const outputs = this.stackOutputs[name];
+            if (!outputs) {
+                throw new Error(`StackReference "${name}": no such stack given to the offline engine (stackReferences)`);
+            }
+            return { id: name, state: { name, outputs, secretOutputNames: [] } };
         }
         if (args.type.startsWith("pulumi:providers:")) {
             return { id: args.id || deterministicUuid(this.seed(args)), state: inputs };

@@ -20,6 +20,8 @@ export interface PlanProgramOptions {
     /** Flat "namespace:key" -> string map, as from readStackConfig. */
     config: Record<string, string>;
     secretKeys?: string[];
+    /** Outputs of the stacks the program reads through `pulumi.StackReference`, by stack name. */
+    stackReferences?: Record<string, Record<string, unknown>>;
     /** The Pulumi program: creates resources, returns the stack outputs (values may be Outputs). */
     program: () => unknown | Promise<unknown>;
 }
@@ -38,7 +40,7 @@ export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
 
 async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
     const previousStackResource = globalThis.stackResource;
-    const monitor = installRecordingMonitor(AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack);
+    const monitor = installRecordingMonitor(AwsMocks.fromConfig(opts.config, opts.stack, opts.stackReferences), opts.project, opts.stack);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     const stray = collectUnhandledRejections();
     try {
