@@ -75,6 +75,13 @@ describe("policy packs pack into self-contained tarballs", function () {
                 expect(Object.keys(manifest.dependencies).filter((d) => !used.has(d) && d !== "@pulumi/pulumi")).to.deep.equal([]);
             });
 
+            it("asks for the same version ranges as the root package.json, which the program and tests run on", () => {
+                const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+                for (const [name, range] of Object.entries(manifest.dependencies)) {
+                    expect(range, name).to.equal(root.dependencies[name]);
+                }
+            });
+
             it("loads the same rules from the tarball, which find the same violations as the source", async () => {
                 expect(packed.name).to.equal(pack.name);
                 expect(packed.policies.map((p) => p.name)).to.deep.equal(pack.policies.map((p) => p.name));
