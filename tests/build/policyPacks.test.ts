@@ -8,7 +8,7 @@ import { PACKS } from "../../tools/policyRunner/packs";
 import { toPolicyResources } from "../../tools/policyRunner/policyResources";
 import { PolicyConfigFile, runPacks } from "../../tools/policyRunner/runPolicies";
 import { planOf } from "../helpers/plans";
-import { ROOT, run, tempDir } from "./tempPackage";
+import { ROOT, run, startEarly, tempDir } from "./tempPackage";
 
 const load = createRequire(__filename);
 
@@ -33,9 +33,26 @@ const STRICT: Record<string, PolicyConfigFile> = {
  * Each pack as `pulumi policy publish` takes it: `npm pack` in its folder (prepack bundles it),
  * the tarball unpacked, its dependencies installed beside it, and its rules loaded from there.
  */
+const temp = tempDir("packs-");
+
+/** `npm pack` of one pack's folder, unpacked: the folder of the package as installed. */
+async function packAndUnpack(folder: string): Promise<string> {
+    const out = path.join(temp.dir, folder);
+    fs.mkdirSync(out);
+    const [info] = JSON.parse(await run("npm", ["pack", "--json", "--pack-destination", out], path.join(ROOT, "policies", folder))) as { filename: string }[];
+    await run("tar", ["-xzf", path.join(out, info.filename), "-C", out]);
+    return path.join(out, "package");
+}
+
+// One after the other: both prepack scripts write into their own folder, but npm's cache is shared.
+const unpackedPacks = startEarly(async () => {
+    const unpacked: Record<string, string> = {};
+    for (const { folder } of PACKS) unpacked[folder] = await packAndUnpack(folder);
+    return unpacked;
+});
+
 describe("policy packs pack into self-contained tarballs", function () {
     this.timeout(120000);
-    const temp = tempDir("packs-");
     after(() => temp.cleanUp());
 
     for (const { folder, pack } of PACKS) {
@@ -45,11 +62,7 @@ describe("policy packs pack into self-contained tarballs", function () {
             let packed: PackDefinition;
 
             before(async () => {
-                const out = path.join(temp.dir, folder);
-                fs.mkdirSync(out);
-                const [info] = JSON.parse(await run("npm", ["pack", "--json", "--pack-destination", out], path.join(ROOT, "policies", folder))) as { filename: string }[];
-                await run("tar", ["-xzf", path.join(out, info.filename), "-C", out]);
-                unpacked = path.join(out, "package");
+                unpacked = (await unpackedPacks())[folder];
                 manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package.json"), "utf8")) as typeof manifest;
                 // Stands in for `npm install` of the tarball's dependencies (no registry in tests).
                 fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(unpacked, "node_modules"), "dir");

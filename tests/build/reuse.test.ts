@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { planProgram, Plan } from "../../tools/engine/run";
 import { readStackConfig } from "../../tools/engine/stackFile";
 import { planOf } from "../helpers/plans";
-import { ROOT, link, run, tempDir } from "./tempPackage";
+import { ROOT, link, run, startEarly, tempDir } from "./tempPackage";
 
 const EXAMPLE = path.join(ROOT, "examples/reuse");
 const PLATFORM_STACK = "acme/analytics-platform/prod";
@@ -17,29 +17,35 @@ const load = createRequire(__filename);
  * (its `exports` map), installed beside @pulumi/*, and examples/reuse/index.ts importing
  * `analytics-platform/components` from it.
  */
+const temp = tempDir("reuse-");
+const pkg = path.join(temp.dir, "pkg");
+const app = path.join(temp.dir, "app");
+
+/** Builds the package into pkg/, installs it into app/ with the example, then type-checks app/. */
+const built = startEarly(async () => {
+    fs.mkdirSync(pkg);
+    await run(process.execPath, [TSC, "-p", "tsconfig.build.json", "--outDir", path.join(pkg, "dist")]);
+    fs.copyFileSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"), "dir");
+    fs.mkdirSync(app);
+    for (const file of ["index.ts", "tsconfig.json", "package.json"]) {
+        fs.copyFileSync(path.join(EXAMPLE, file), path.join(app, file));
+    }
+    link(app, "analytics-platform", pkg);
+    link(app, "@pulumi", path.join(ROOT, "node_modules/@pulumi"));
+    link(app, "@types", path.join(ROOT, "node_modules/@types"));
+    return { typeChecked: startEarly(() => run(process.execPath, [TSC, "-p", path.join(app, "tsconfig.json")], app)) };
+});
+
 describe("reuse: another program plans with the built components", function () {
     this.timeout(120000);
-    const temp = tempDir("reuse-");
-    const pkg = path.join(temp.dir, "pkg");
-    const app = path.join(temp.dir, "app");
     let distIndex: string;
     let plan: Plan;
     let platform: Plan;
 
     before(async () => {
-        fs.mkdirSync(pkg);
-        await run(process.execPath, [TSC, "-p", "tsconfig.build.json", "--outDir", path.join(pkg, "dist")]);
-        fs.copyFileSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
-        fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"), "dir");
-        fs.mkdirSync(app);
-        for (const file of ["index.ts", "tsconfig.json", "package.json"]) {
-            fs.copyFileSync(path.join(EXAMPLE, file), path.join(app, file));
-        }
-        link(app, "analytics-platform", pkg);
-        link(app, "@pulumi", path.join(ROOT, "node_modules/@pulumi"));
-        link(app, "@types", path.join(ROOT, "node_modules/@types"));
+        await built();
         distIndex = fs.realpathSync(path.join(pkg, "dist/components/index.js"));
-
         platform = await planOf("prod");
         const main = load(path.join(app, "index.ts")) as () => unknown;
         const { config } = readStackConfig("dev", EXAMPLE);
@@ -65,7 +71,7 @@ describe("reuse: another program plans with the built components", function () {
     });
 
     it("type-checks against the declarations, as the other program's own tsc would", async () => {
-        await run(process.execPath, [TSC, "-p", path.join(app, "tsconfig.json")], app);
+        await (await built()).typeChecked();
     });
 
     it("creates its own DataLake and two AthenaAnalystRoles with its own names", () => {

@@ -29,3 +29,14 @@ export function link(dir: string, name: string, target: string): void {
     fs.mkdirSync(path.dirname(at), { recursive: true });
     fs.symlinkSync(target, at, "dir");
 }
+
+/**
+ * Starts `work` now, while mocha loads the test files, so that its child processes (tsc, npm pack)
+ * run beside the rest of the suite; .mocharc.json runs tests/build last. A failure is kept for the
+ * test that awaits the result, not reported as an unhandled rejection.
+ */
+export function startEarly<T>(work: () => Promise<T>): () => Promise<T> {
+    const started = work();
+    started.catch(() => undefined);
+    return () => started;
+}
