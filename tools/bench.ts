@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
-import { BenchCase, BenchResult, formatTable, measure, median } from "./bench/measure";
+import { BenchCase, BenchResult, formatTable, measure, measureInTurns, median } from "./bench/measure";
 import { forgetPersonaMatrix } from "../policies/access";
 import { generateExport } from "./bench/generateExport";
 import { planStack } from "./engine/run";
@@ -39,7 +39,8 @@ const PLAN_NAME = "plan --stack";
 function planSubprocess(stack: string, loader = LOADER): BenchCase {
     return {
         name: `${PLAN_NAME} ${stack} (subprocess${loader === LOADER ? "" : `, ${loader}`})`,
-        runs: 5,
+        runs: 7,
+        interleave: true,
         targetSeconds: PLAN_TARGET_SECONDS,
         run: () => runCommand(process.execPath, ["-r", loader, "tools/plan.ts", "--stack", stack]),
     };
@@ -52,10 +53,11 @@ function planSubprocess(stack: string, loader = LOADER): BenchCase {
 const FLOOR_NAME = "node loads @pulumi/aws alone";
 const FLOOR_CACHED_NAME = `${FLOOR_NAME}, compile cache on`;
 const floorCases: BenchCase[] = [
-    { name: FLOOR_NAME, runs: 5, run: () => runCommand(process.execPath, ["-e", 'require("@pulumi/aws")']) },
+    { name: FLOOR_NAME, runs: 7, interleave: true, run: () => runCommand(process.execPath, ["-e", 'require("@pulumi/aws")']) },
     {
         name: FLOOR_CACHED_NAME,
-        runs: 5,
+        runs: 7,
+        interleave: true,
         run: () => runCommand(process.execPath, ["-e", 'require("node:module").enableCompileCache?.(); require("@pulumi/aws")']),
     },
 ];
@@ -144,11 +146,17 @@ runCli(async () => {
         throw new UsageError(`--runs must be a positive integer, found "${args.runs}"`, USAGE);
     }
     const selected = cases.filter((c) => args.only === undefined || c.name.includes(args.only));
-    const results = [];
-    for (const c of selected) {
-        process.stderr.write(`running ${c.name} ...\n`);
-        results.push(await measure(c, runs ?? c.runs));
+    const inTurns = selected.filter((c) => c.interleave);
+    const byName = new Map<string, BenchResult>();
+    if (inTurns.length > 0) {
+        process.stderr.write(`running in turns: ${inTurns.map((c) => c.name).join("; ")} ...\n`);
+        for (const result of await measureInTurns(inTurns, runs)) byName.set(result.name, result);
     }
+    for (const c of selected.filter((c) => !c.interleave)) {
+        process.stderr.write(`running ${c.name} ...\n`);
+        byName.set(c.name, await measure(c, runs ?? c.runs));
+    }
+    const results = selected.map((c) => byName.get(c.name) as BenchResult);
     process.stdout.write(`${formatTable(results)}\n`);
     const ratios = formatRatios(results);
     if (ratios !== "") {

@@ -9,7 +9,7 @@ import { installRecordingMonitor } from "./mockMonitor";
 import { AwsMocks } from "./mocks";
 import { waitForRPCs, withLocalStorage } from "./pulumiInternals";
 import { readProject, readStackConfig } from "./stackFile";
-import { withCheapAnonymousStackTraces } from "./stackTraces";
+import { withCheapAnonymousStackTraces, withStackTraces } from "./stackTraces";
 import { Plan, toExportedResource } from "./stackExport";
 
 export type { Plan } from "./stackExport";
@@ -32,10 +32,21 @@ export interface PlanProgramOptions {
  * Each call gets its own runtime store (as the Automation API does for inline programs), so
  * calls for different stacks in one process cannot see each other's resources, config or stack
  * resource. If the program fails, the promise rejects with the program's own error object, after
- * every registration already in flight has finished.
+ * every registration already in flight has finished. The program runs without stack traces; one
+ * that fails with anything but a RunError runs a second time with them (its logs show twice).
  */
-export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
-    return withLocalStorage(() => runIsolated(opts));
+export async function planProgram(opts: PlanProgramOptions): Promise<Plan> {
+    try {
+        return await withStackTraces("none", () => withLocalStorage(() => runIsolated(opts)));
+    } catch (error) {
+        // A deliberate, user-facing failure (a config mistake) is shown without a stack anyway.
+        if (pulumi.RunError.isInstance(error) || error instanceof InputError) {
+            throw error;
+        }
+        // Anything else may be a bug: plan again (offline, nothing but this run's store changes)
+        // with stack traces, so that its error says where it happened.
+        return withStackTraces("full", () => withLocalStorage(() => runIsolated(opts)));
+    }
 }
 
 async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
