@@ -2,7 +2,10 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { ROOT, run } from "./tempPackage";
+import { ROOT, run, startEarly } from "./tempPackage";
+
+/** Pulumi's registration of ts-node on index.ts, in a process of its own (started while mocha loads). */
+const loaded = startEarly(() => run(process.execPath, [path.join(__dirname, "fixtures/pulumiTypeScript.js"), ROOT]));
 
 /**
  * `pulumi up` does not use the project's loader (tools/register.js): with `typescript: true` in
@@ -19,7 +22,7 @@ describe("Pulumi's own TypeScript support loads the program", function () {
     });
 
     it("registers the project's ts-node and TypeScript and loads index.ts as `export = main`", async () => {
-        const out = await run(process.execPath, [path.join(__dirname, "fixtures/pulumiTypeScript.js"), ROOT]);
+        const out = await loaded();
         const found = JSON.parse(out) as { tsNode: string; tsNodeVersion: string; typescript: string; mainIsFunction: boolean };
         // The project's own, not the SDK's vendored ts-node 7 and TypeScript 3.8.
         expect(found.tsNode.startsWith(path.join(ROOT, "node_modules/ts-node/"))).to.equal(true);
