@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/**", "bin/**", "policies/*/node_modules/**", "**/*.js", "**/*.mjs"] },
+    { ignores: ["node_modules/**", "bin/**", "**/dist/**", "policies/*/node_modules/**", "**/*.js", "**/*.mjs"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

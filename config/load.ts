@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { z } from "zod";
 import { ConfigError } from "./errors";
 import { PlatformConfig, platformConfigSchema } from "./schema";
@@ -16,22 +17,52 @@ export interface StackSettings {
 /**
  * Reads and validates the running stack's configuration, before any resource is registered.
  * Throws a ConfigError naming file, key, expectation and finding for each mistake.
+ *
+ * Values are read through `pulumi.Config` of the project's namespace, as any Pulumi program
+ * reads them, so the same code runs under `pulumi up`, the Automation API and the offline
+ * engine. Only the key names come from the runtime's config map, to report keys the schema does
+ * not know.
  */
 export function loadStackSettings(): StackSettings {
     const stack = pulumi.getStack();
     const file = `Pulumi.${stack}.yaml`;
-    const values = pulumi.runtime.allConfig();
-    const region = values["aws:region"];
+    const region = new pulumi.Config("aws").get("region");
     const problems: string[] = [];
     if (!region) problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1, found nothing`);
     try {
-        const config = parsePlatformConfig(file, values);
-        if (problems.length > 0) throw new ConfigError(problems);
+        const config = parsePlatformConfig(file, readNamespace(file, problems));
+        if (problems.length > 0 || !region) throw new ConfigError(problems);
         return { project: pulumi.getProject(), stack, region, config };
     } catch (err) {
         if (err instanceof ConfigError) throw new ConfigError([...problems, ...err.problems]);
         throw err;
     }
+}
+
+/**
+ * The `analytics-platform:*` values as `pulumi.Config` returns them. No key of the platform is a
+ * secret: every value becomes a resource name, tag, schedule or policy, which Pulumi stores in
+ * plain text. A value set with `--secret` is reported rather than read, so that it never leaves
+ * the secret it was put in.
+ */
+// What `pulumi.Config` itself asks (marked @internal in the SDK's typings): whether a key was set
+// with `--secret`.
+const isConfigSecret = (runtimeConfig as unknown as { isConfigSecret(fullKey: string): boolean }).isConfigSecret;
+
+function readNamespace(file: string, problems: string[]): Record<string, string> {
+    const config = new pulumi.Config(NAMESPACE);
+    const values: Record<string, string> = {};
+    const keys = Object.keys(pulumi.runtime.allConfig()).filter((fullKey) => fullKey.startsWith(`${NAMESPACE}:`));
+    for (const fullKey of keys) {
+        const key = fullKey.slice(NAMESPACE.length + 1);
+        if (isConfigSecret(fullKey)) {
+            problems.push(`${file}: ${fullKey}: expected a plain value (the platform's settings end up in resource properties, which are not secret), found a secret value`);
+            continue;
+        }
+        const value = config.get(key);
+        if (value !== undefined) values[fullKey] = value;
+    }
+    return values;
 }
 
 /**

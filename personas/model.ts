@@ -2,7 +2,7 @@ import { Persona } from "./personaNames";
 import { RISK_CLASSES, RiskAllowance, RiskClass } from "./riskClasses";
 
 /**
- * The persona/permission model of DESIGN.md section 4, as data: for each persona, what it MUST be
+ * The persona/permission model of docs/personas.md, as data: for each persona, what it MUST be
  * able to do and what it MUST NOT. It is an independent statement of intent: the components do not
  * read it to build their IAM policies or Lake Formation grants, and the policies in
  * `policies/personas` compare it with what a stack actually declares.
@@ -110,7 +110,7 @@ export interface Expectation {
 
 export interface PersonaDefinition {
     persona: Persona;
-    /** What the persona is for (DESIGN.md section 4). */
+    /** What the persona is for (docs/personas.md). */
     purpose: string;
     expectations: Expectation[];
     /** What the persona may hold of each risk class (its job): everything else of the class is a violation. */
@@ -188,7 +188,7 @@ const RESULTS_AND_QUERIES: RiskAllowance[] = [
 ];
 
 /**
- * The model. Each persona's first expectations are the ones DESIGN.md states; the rest close the
+ * The model. Each persona's first expectations are the ones docs/personas.md states; the rest close the
  * gaps a reviewer of the seed's set-up would ask about (who reads raw data, who passes roles).
  */
 export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {

@@ -1,5 +1,5 @@
 /**
- * The personas of the data lake (DESIGN.md section 4). Every persona role carries the tag
+ * The personas of the data lake (docs/personas.md). Every persona role carries the tag
  * `persona=<name>` so that policies, the matrix and a reader of a stack export can tell them apart.
  */
 export const PERSONA_TAG = "persona";

@@ -16,7 +16,7 @@ function importedFolders(file: string): string[] {
     return specifiers.map((s) => path.relative(process.cwd(), path.resolve(path.dirname(file), s)).split(path.sep)[0]);
 }
 
-// DESIGN.md section 1: data flows one way; the program never knows about what drives or checks it.
+// docs/architecture.md section 1: data flows one way; the program never knows about what drives or checks it.
 const FORBIDDEN: Record<string, string[]> = {
     "index.ts": ["policies", "tools", "automation", "tests"],
     config: ["components", "policies", "tools", "automation", "personas", "tests"],
@@ -25,7 +25,7 @@ const FORBIDDEN: Record<string, string[]> = {
     policies: ["components", "tools", "automation", "tests", "index.ts"],
 };
 
-describe("the layering of DESIGN.md", () => {
+describe("the layering of docs/architecture.md", () => {
     for (const [from, forbidden] of Object.entries(FORBIDDEN)) {
         it(`${from} imports nothing from ${forbidden.join(", ")}`, () => {
             const files = from.endsWith(".ts") ? [from] : sources(from);

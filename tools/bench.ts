@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
-import { BenchCase, formatTable, measure } from "./bench/measure";
+import { BenchCase, BenchResult, formatTable, measure, measureInTurns, median } from "./bench/measure";
 import { forgetPersonaMatrix } from "../policies/access";
 import { generateExport } from "./bench/generateExport";
 import { planStack } from "./engine/run";
@@ -30,13 +30,59 @@ function runCommand(command: string, args: string[]): void {
     }
 }
 
+// The project's TypeScript loader (tools/register.js), and the one it replaced, for comparison.
+const LOADER = "./tools/register.js";
+const FORMER_LOADER = "ts-node/register/transpile-only";
+const PLAN_NAME = "plan --stack";
+
 // The same work as `npm run plan`, without npm's own start-up.
-function planSubprocess(stack: string): BenchCase {
+function planSubprocess(stack: string, loader = LOADER): BenchCase {
     return {
-        name: `plan --stack ${stack} (subprocess)`,
-        runs: 5,
+        name: `${PLAN_NAME} ${stack} (subprocess${loader === LOADER ? "" : `, ${loader}`})`,
+        runs: 7,
+        interleave: true,
         targetSeconds: PLAN_TARGET_SECONDS,
-        run: () => runCommand(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/plan.ts", "--stack", stack]),
+        run: () => runCommand(process.execPath, ["-r", loader, "tools/plan.ts", "--stack", stack]),
+    };
+}
+
+/**
+ * The floor of any plan: a fresh Node.js that loads @pulumi/aws and nothing else. Measured both
+ * as plain Node starts it and with the compile cache that tools/register.js switches on.
+ */
+const FLOOR_NAME = "node loads @pulumi/aws alone";
+const FLOOR_CACHED_NAME = `${FLOOR_NAME}, compile cache on`;
+const floorCases: BenchCase[] = [
+    { name: FLOOR_NAME, runs: 7, interleave: true, run: () => runCommand(process.execPath, ["-e", 'require("@pulumi/aws")']) },
+    {
+        name: FLOOR_CACHED_NAME,
+        runs: 7,
+        interleave: true,
+        run: () => runCommand(process.execPath, ["-e", 'require("node:module").enableCompileCache?.(); require("@pulumi/aws")']),
+    },
+];
+
+/** Each subprocess plan's median over each floor's median: how close a plan comes to loading the SDK. */
+function formatRatios(results: BenchResult[]): string {
+    const floorOf = (name: string) => results.find((r) => r.name === name && r.seconds.length > 0);
+    const floors = [floorOf(FLOOR_NAME), floorOf(FLOOR_CACHED_NAME)].filter((r): r is BenchResult => r !== undefined);
+    const plans = results.filter((r) => r.name.startsWith(PLAN_NAME) && r.name.includes("subprocess") && r.seconds.length > 0);
+    return plans
+        .flatMap((plan) => floors.map((floor) => `${plan.name} / ${floor.name}: ${(median(plan.seconds) / median(floor.seconds)).toFixed(2)}x`))
+        .join("\n");
+}
+
+function testSuite(loader = LOADER): BenchCase {
+    // --no-config: .mocharc.json's loader would be registered too. The CLI tests start their
+    // subprocesses with the project's loader either way.
+    const mocha = loader === LOADER
+        ? ["mocha", "--reporter", "dot"]
+        : ["mocha", "--no-config", "--require", loader, "--extension", "ts", "--timeout", "20000", "--reporter", "dot", "tests/**/*.test.ts"];
+    return {
+        name: `test suite (npx mocha${loader === LOADER ? "" : `, ${loader}`})`,
+        runs: 3,
+        targetSeconds: TESTS_TARGET_SECONDS,
+        run: () => runCommand("npx", mocha),
     };
 }
 
@@ -73,19 +119,17 @@ function policyInProcess(name: string, load: () => Promise<ExportedResource[]>):
 }
 
 const cases: BenchCase[] = [
+    ...floorCases,
     planSubprocess("dev"),
     planSubprocess("prod"),
+    planSubprocess("dev", FORMER_LOADER),
     planInProcess("dev"),
     planInProcess("prod"),
     policyInProcess("the dev plan", async () => (await planStack("dev", ROOT)).resources),
     policyInProcess("the prod plan", async () => (await planStack("prod", ROOT)).resources),
     policyInProcess("a generated export of 1,000 resources", async () => generateExport(1000)),
-    {
-        name: "test suite (npx mocha)",
-        runs: 3,
-        targetSeconds: TESTS_TARGET_SECONDS,
-        run: () => runCommand("npx", ["mocha", "--reporter", "dot"]),
-    },
+    testSuite(),
+    testSuite(FORMER_LOADER),
 ];
 
 runCli(async () => {
@@ -102,11 +146,21 @@ runCli(async () => {
         throw new UsageError(`--runs must be a positive integer, found "${args.runs}"`, USAGE);
     }
     const selected = cases.filter((c) => args.only === undefined || c.name.includes(args.only));
-    const results = [];
-    for (const c of selected) {
-        process.stderr.write(`running ${c.name} ...\n`);
-        results.push(await measure(c, runs ?? c.runs));
+    const inTurns = selected.filter((c) => c.interleave);
+    const byName = new Map<string, BenchResult>();
+    if (inTurns.length > 0) {
+        process.stderr.write(`running in turns: ${inTurns.map((c) => c.name).join("; ")} ...\n`);
+        for (const result of await measureInTurns(inTurns, runs)) byName.set(result.name, result);
     }
+    for (const c of selected.filter((c) => !c.interleave)) {
+        process.stderr.write(`running ${c.name} ...\n`);
+        byName.set(c.name, await measure(c, runs ?? c.runs));
+    }
+    const results = selected.map((c) => byName.get(c.name) as BenchResult);
     process.stdout.write(`${formatTable(results)}\n`);
+    const ratios = formatRatios(results);
+    if (ratios !== "") {
+        process.stdout.write(`\n${ratios}\n`);
+    }
     return results.some((r) => r.error !== undefined) ? EXIT_UNEXPECTED : EXIT_OK;
 });

@@ -31,7 +31,7 @@ describe("the persona model (personas/model.ts)", () => {
         }
     });
 
-    // DESIGN.md section 4 and the minimum, one line each.
+    // docs/personas.md's table and the minimum, one line each.
     const required: [Persona, Expected, Capability][] = [
         ["analyst", "must", { kind: "athenaInWorkgroup", workgroup: "own" }],
         ["analyst", "must", { kind: "writeQueryResults", prefix: "own" }],

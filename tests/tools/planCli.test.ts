@@ -5,7 +5,8 @@ import * as path from "node:path";
 import { createToyProject } from "./fixtures/toyProject";
 
 const PLAN = path.resolve(__dirname, "../../tools/plan.ts");
-const TS_NODE = require.resolve("ts-node/register/transpile-only");
+// The loader every npm script uses (see tools/register.js).
+const REGISTER = path.resolve(__dirname, "../../tools/register.js");
 
 interface Run {
     code: number | null;
@@ -15,7 +16,7 @@ interface Run {
 
 function plan(cwd: string, ...args: string[]): Promise<Run> {
     return new Promise((resolve) => {
-        execFile(process.execPath, ["-r", TS_NODE, PLAN, ...args], { cwd, encoding: "utf8" }, (err, stdout, stderr) => {
+        execFile(process.execPath, ["-r", REGISTER, PLAN, ...args], { cwd, encoding: "utf8" }, (err, stdout, stderr) => {
             const code = err ? ((err as { code?: unknown }).code as number | null) : 0;
             resolve({ code: typeof code === "number" ? code : null, stdout, stderr });
         });

@@ -107,7 +107,7 @@ describe("policy CLI", () => {
     /** The CLI as a user runs it, in a subprocess. */
     const policy = (...args: string[]) =>
         new Promise<Run>((resolve) => {
-            execFile(process.execPath, ["-r", "ts-node/register/transpile-only", "tools/policy.ts", ...args], (error, stdout, stderr) =>
+            execFile(process.execPath, ["-r", "./tools/register.js", "tools/policy.ts", ...args], (error, stdout, stderr) =>
                 resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }));
         });
 

@@ -10,6 +10,11 @@ export interface BenchCase {
     /** Untimed, once before the timed runs (e.g. to load modules in-process). */
     warmUp?: () => Promise<void> | void;
     run: () => Promise<void> | void;
+    /**
+     * Measured in turns with the other interleaved cases (one run of each, then again), so that
+     * a change in the machine's load weighs on all of them alike: for figures compared as ratios.
+     */
+    interleave?: boolean;
 }
 
 export interface BenchResult {
@@ -34,6 +39,24 @@ export async function measure(c: BenchCase, runs: number = c.runs): Promise<Benc
         result.error = err instanceof Error ? err.message : String(err);
     }
     return result;
+}
+
+/** Measures the cases in turns: run i of every case before run i + 1 of any. */
+export async function measureInTurns(cases: BenchCase[], runs?: number): Promise<BenchResult[]> {
+    const results: BenchResult[] = cases.map((c) => ({ name: c.name, seconds: [], targetSeconds: c.targetSeconds }));
+    const rounds = Math.max(...cases.map((c) => runs ?? c.runs));
+    for (let round = 0; round < rounds; round++) {
+        for (const [i, c] of cases.entries()) {
+            if (results[i].error !== undefined || round >= (runs ?? c.runs)) continue;
+            const one = await measure(round === 0 ? c : { ...c, warmUp: undefined }, 1);
+            if (one.error !== undefined) {
+                results[i] = { ...results[i], seconds: [], error: one.error };
+            } else {
+                results[i].seconds.push(...one.seconds);
+            }
+        }
+    }
+    return results;
 }
 
 export function median(values: number[]): number {

@@ -28,6 +28,8 @@ export interface AwsMockOptions {
     defaultTags?: Record<string, string>;
     /** The Lake Formation defaults of the account (default: a fresh account's). */
     lakeFormationAccount?: LakeFormationAccount;
+    /** The outputs of other stacks a `pulumi.StackReference` reads, by fully qualified stack name. */
+    stackOutputs?: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -219,6 +221,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     private readonly defaultTags: Record<string, string>;
     private readonly stack: string;
     readonly lakeFormationAccount: LakeFormationAccount;
+    private readonly stackOutputs: Record<string, Record<string, unknown>>;
 
     constructor(opts: AwsMockOptions = {}) {
         this.region = opts.region || DEFAULT_REGION;
@@ -227,19 +230,22 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         this.defaultTags = opts.defaultTags ?? {};
         this.stack = opts.stack ?? "";
         this.lakeFormationAccount = opts.lakeFormationAccount ?? "fresh";
+        this.stackOutputs = opts.stackOutputs ?? {};
     }
 
     /**
      * Region and default tags as the AWS provider would read them from stack config. A stack's
      * offline plan shows the `pulumi up` of an account prepared as the README's first-deployment
      * step says; a fresh account stops the program, which tests show with `lakeFormationAccount`.
+     * `stackOutputs` answers the program's StackReferences.
      */
-    static fromConfig(config: Record<string, string>, stack?: string, lakeFormationAccount: LakeFormationAccount = "prepared"): AwsMocks {
+    static fromConfig(config: Record<string, string>, stack?: string, extra: Pick<AwsMockOptions, "lakeFormationAccount" | "stackOutputs"> = {}): AwsMocks {
         return new AwsMocks({
             region: config["aws:region"],
             stack,
             defaultTags: parseDefaultTags(config["aws:defaultTags"]),
-            lakeFormationAccount,
+            lakeFormationAccount: extra.lakeFormationAccount ?? "prepared",
+            stackOutputs: extra.stackOutputs,
         });
     }
 
@@ -248,6 +254,16 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (args.custom === false) {
             // Components and the stack: their outputs are whatever they register themselves.
             return { id: undefined, state: {} };
+        }
+        if (args.type === "pulumi:pulumi:StackReference") {
+            // Read, never created: its id is the referenced stack's name. An unknown stack fails
+            // as `pulumi up` does, rather than reading as a stack without outputs.
+            const name = args.id || str(inputs["name"]) || args.name;
+            const outputs = this.stackOutputs[name];
+            if (!outputs) {
+                throw new Error(`StackReference "${name}": no such stack given to the offline engine (stackReferences)`);
+            }
+            return { id: name, state: { name, outputs, secretOutputNames: [] } };
         }
         if (args.type.startsWith("pulumi:providers:")) {
             return { id: args.id || deterministicUuid(this.seed(args)), state: inputs };

@@ -9,7 +9,7 @@ import { duplicateUrnMessage, installRecordingMonitor } from "./mockMonitor";
 import { AwsMocks } from "./mocks";
 import { waitForRPCs, withLocalStorage } from "./pulumiInternals";
 import { readProject, readStackConfig } from "./stackFile";
-import { withCheapAnonymousStackTraces } from "./stackTraces";
+import { withCheapAnonymousStackTraces, withStackTraces } from "./stackTraces";
 import { Plan, toExportedResource } from "./stackExport";
 
 export type { Plan } from "./stackExport";
@@ -20,6 +20,8 @@ export interface PlanProgramOptions {
     /** Flat "namespace:key" -> string map, as from readStackConfig. */
     config: Record<string, string>;
     secretKeys?: string[];
+    /** Outputs of the stacks the program reads through `pulumi.StackReference`, by stack name. */
+    stackReferences?: Record<string, Record<string, unknown>>;
     /** The Pulumi program: creates resources, returns the stack outputs (values may be Outputs). */
     program: () => unknown | Promise<unknown>;
     /** The mock AWS to plan against; by default `AwsMocks.fromConfig` (a prepared account). */
@@ -32,15 +34,26 @@ export interface PlanProgramOptions {
  * Each call gets its own runtime store (as the Automation API does for inline programs), so
  * calls for different stacks in one process cannot see each other's resources, config or stack
  * resource. If the program fails, the promise rejects with the program's own error object, after
- * every registration already in flight has finished.
+ * every registration already in flight has finished. The program runs without stack traces; one
+ * that fails with anything but a RunError runs a second time with them (its logs show twice).
  */
-export function planProgram(opts: PlanProgramOptions): Promise<Plan> {
-    return withLocalStorage(() => runIsolated(opts));
+export async function planProgram(opts: PlanProgramOptions): Promise<Plan> {
+    try {
+        return await withStackTraces("none", () => withLocalStorage(() => runIsolated(opts)));
+    } catch (error) {
+        // A deliberate, user-facing failure (a config mistake) is shown without a stack anyway.
+        if (pulumi.RunError.isInstance(error) || error instanceof InputError) {
+            throw error;
+        }
+        // Anything else may be a bug: plan again (offline, nothing but this run's store changes)
+        // with stack traces, so that its error says where it happened.
+        return withStackTraces("full", () => withLocalStorage(() => runIsolated(opts)));
+    }
 }
 
 async function runIsolated(opts: PlanProgramOptions): Promise<Plan> {
     const previousStackResource = globalThis.stackResource;
-    const monitor = installRecordingMonitor(opts.mocks ?? AwsMocks.fromConfig(opts.config, opts.stack), opts.project, opts.stack, opts.config);
+    const monitor = installRecordingMonitor(opts.mocks ?? AwsMocks.fromConfig(opts.config, opts.stack, { stackOutputs: opts.stackReferences }), opts.project, opts.stack, opts.config);
     pulumi.runtime.setAllConfig(opts.config, opts.secretKeys ?? []);
     const stray = collectUnhandledRejections();
     try {
@@ -112,7 +125,7 @@ function collectUnhandledRejections(): { errors: unknown[]; settle(): Promise<vo
 /**
  * Plans a stack of the project in `cwd`: reads Pulumi.yaml and Pulumi.<stack>.yaml, loads the
  * program from index.ts (which does `export = main`) and runs it offline. Loading index.ts needs
- * ts-node to be registered by whoever runs us.
+ * a TypeScript loader (tools/register.js) to be registered by whoever runs us.
  */
 export async function planStack(stack: string, cwd: string = process.cwd()): Promise<Plan> {
     const project = readProject(cwd);
@@ -128,7 +141,7 @@ function loadProgram(cwd: string): () => unknown {
     }
     const load = createRequire(__filename);
     if (!(".ts" in load.extensions)) {
-        throw new Error("index.ts cannot be loaded: run under ts-node (node -r ts-node/register/transpile-only)");
+        throw new Error("index.ts cannot be loaded: run with a TypeScript loader (node -r ./tools/register.js)");
     }
     const loaded = load(entry) as unknown;
     const main = typeof loaded === "function" ? loaded : (loaded as { default?: unknown } | null)?.default;

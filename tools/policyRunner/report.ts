@@ -2,14 +2,14 @@ import type { PersonaMatrixRow } from "../../policies/access";
 import type { CheckResult } from "./checkResources";
 import type { Violation } from "./runPolicies";
 
-/** CONTRACT.md: `policy` exits 1 when at least one mandatory policy is violated. */
+/** docs/commands.md: `policy` exits 1 when at least one mandatory policy is violated. */
 export const EXIT_MANDATORY_VIOLATION = 1;
 
 export function hasMandatoryViolation(violations: Violation[]): boolean {
     return violations.some((v) => v.enforcementLevel === "mandatory");
 }
 
-/** What `policy --json` prints: CONTRACT.md's report, with the persona matrix as `personas`. */
+/** What `policy --json` prints: docs/commands.md's report, with the persona matrix as `personas`. */
 export function toJsonReport(result: CheckResult) {
     return {
         policies: result.policies,

@@ -27,7 +27,7 @@ interface EffectiveGrant {
 }
 
 /**
- * Lake Formation as the seed's first article found it and DESIGN.md states it: who is an admin,
+ * Lake Formation as observed on a real account and docs/personas.md states it: who is an admin,
  * which S3 locations are registered, and which grants (and default permissions) hold. Grants of
  * DATA_LOCATION_ACCESS on unregistered locations are refused by Lake Formation, so they are
  * reported and give nobody anything.

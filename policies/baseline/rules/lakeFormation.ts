@@ -7,7 +7,7 @@ import { label } from "../lib/resources";
 import { administratorAccessOf } from "../lib/roleAccess";
 
 /*
- * Lake Formation (DESIGN.md sections 4 and 5): `DataLakeSettings` is an account-wide singleton that
+ * Lake Formation (docs/personas.md, "Lake Formation facts"): `DataLakeSettings` is an account-wide singleton that
  * replaces the admin list. Its admins are neither the identity that deploys nor IAM administrators;
  * nobody gets permissions through IAM_ALLOWED_PRINCIPALS; admins receive no grants (they have
  * implicit permissions, and a grant to one makes `pulumi destroy` fail); registered locations use

@@ -6,7 +6,7 @@ import { Plan, planProgram } from "../../../tools/engine/run";
  * locations"), as small stacks: two buckets A and B; the data-lake admin with
  * AWSLakeFormationDataAdmin, made a Lake Formation admin; the project leader (PL) with
  * AWSLakeFormationDataAdmin, not an admin; the analyst with AmazonAthenaFullAccess and the
- * article's write-athena-query-result inline policy. The article used IAM users; DESIGN.md makes
+ * article's write-athena-query-result inline policy. The article used IAM users; docs/personas.md makes
  * personas roles, which Lake Formation treats the same way.
  */
 

@@ -57,13 +57,14 @@ describe("the baseline pack", () => {
     });
 
     it("is a Node policy pack folder the Pulumi CLI can run, resolving its dependencies from the repository", () => {
-        expect(fs.readFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), "utf8")).to.match(/^runtime: nodejs$/m);
+        expect(fs.readFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), "utf8")).to.match(/^runtime:(?: nodejs|\n +name: nodejs)$/m);
         const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")) as { name: string; version: string; dependencies: Record<string, string> };
         expect(manifest.name).to.equal(pack.name);
         expect(manifest.version).to.match(/^\d+\.\d+\.\d+$/);
-        expect(manifest.dependencies).to.deep.equal({ "@pulumi/aws": "^7.48.0", "@pulumi/policy": "~1.21.0", "@pulumi/pulumi": "~3.248.0" });
+        // Exactly what its bundle requires, at the root's ranges: tests/build/policyPacks.test.ts.
+        expect(manifest.dependencies).to.include.keys("@pulumi/aws", "@pulumi/policy", "@pulumi/pulumi");
         for (const dependency of Object.keys(manifest.dependencies)) {
-            expect(() => require.resolve(`${dependency}/package.json`, { paths: [PACK_DIR] }), dependency).not.to.throw();
+            expect(() => require.resolve(dependency, { paths: [PACK_DIR] }), dependency).not.to.throw();
         }
         expect(fs.readFileSync(path.join(PACK_DIR, "index.ts"), "utf8")).to.contain("new PolicyPack(pack.name, { policies: pack.policies })");
     });

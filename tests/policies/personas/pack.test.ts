@@ -23,13 +23,14 @@ describe("the analytics-personas policy pack", () => {
     });
 
     it("is a Node project of its own for the Pulumi CLI, with the SDK versions of the program", () => {
-        const yaml = YAML.parse(fs.readFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), "utf8")) as { runtime: string; description: string };
-        expect(yaml.runtime).to.equal("nodejs");
+        const yaml = YAML.parse(fs.readFileSync(path.join(PACK_DIR, "PulumiPolicy.yaml"), "utf8")) as { runtime: string | { name: string }; description: string };
+        expect(typeof yaml.runtime === "string" ? yaml.runtime : yaml.runtime.name).to.equal("nodejs");
         expect(yaml.description).to.be.a("string").and.have.length.greaterThan(20);
         const packageJson = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8")) as { name: string; version: string; dependencies: Record<string, string> };
         expect(packageJson.name).to.equal(pack.name);
         expect(packageJson.version).to.match(/^\d+\.\d+\.\d+$/);
-        expect(packageJson.dependencies).to.deep.equal({ "@pulumi/policy": "~1.21.0", "@pulumi/pulumi": "~3.248.0" });
+        // Exactly what its bundle requires, at the root's ranges: tests/build/policyPacks.test.ts.
+        expect(packageJson.dependencies).to.include.keys("@pulumi/policy", "@pulumi/pulumi");
         const index = fs.readFileSync(path.join(PACK_DIR, "index.ts"), "utf8");
         expect(index).to.include("new PolicyPack(pack.name, { policies: pack.policies })");
     });
