@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataStoreOptions } from "../common/dataProtection";
-import { physicalName, tagsFor } from "../common/naming";
+import { checkName, physicalName, tagsFor } from "../common/naming";
 import { DataLakeArgs, Dataset } from "./dataLakeArgs";
 
 /** The crawler's encrypted logs: created ahead so that their retention and key are ours. */
@@ -15,9 +15,9 @@ export interface CrawlerLogs {
  * its role and that configuration; making the group ourselves sets its retention and key.
  */
 export function crawlerLogs(args: DataLakeArgs, workflowRoleName: string, keyArn: pulumi.Input<string>, parent: pulumi.Resource): CrawlerLogs {
-    const securityConfigurationName = physicalName(args.placement, "lake");
+    const securityConfigurationName = physicalName(args.placement, "lake", "glue-security-configuration");
     const logGroup = new aws.cloudwatch.LogGroup("crawler-logs", {
-        name: `/aws-glue/crawlers-role/${workflowRoleName}-${securityConfigurationName}`,
+        name: checkName("log-group", `/aws-glue/crawlers-role/${workflowRoleName}-${securityConfigurationName}`, args.placement.stack),
         retentionInDays: args.logRetentionDays,
         kmsKeyId: keyArn,
         tags: tagsFor(args.placement),
@@ -88,7 +88,7 @@ export function crawler(args: DataLakeArgs, c: CrawlerArgs, opts: { parent: pulu
         },
     }, opts);
     return new aws.glue.Crawler("crawler", {
-        name: physicalName(args.placement, "lake-crawler"),
+        name: physicalName(args.placement, "lake-crawler", "glue-crawler"),
         description: "Keeps the data lake tables' schema and partitions in step with the lake bucket",
         role: c.workflowRoleArn,
         databaseName: c.catalog.database.name,

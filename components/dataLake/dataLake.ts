@@ -51,7 +51,7 @@ export class DataLake extends pulumi.ComponentResource {
         this.accountId = aws.getCallerIdentityOutput({}, { parent }).accountId;
 
         const storage = lakeStorage(args, this.accountId, parent);
-        const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME), storage.key.arn, parent);
+        const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME, "iam-role"), storage.key.arn, parent);
         const roles = personaRoles(args, {
             accountId: this.accountId,
             lakeBucketArn: storage.lake.bucket.arn,
@@ -88,7 +88,7 @@ export class DataLake extends pulumi.ComponentResource {
         }
 
         const workgroup = athenaWorkgroup("lake-workgroup", {
-            name: physicalName(args.placement, "lake"),
+            name: physicalName(args.placement, "lake", "athena-workgroup"),
             resultsBucket: storage.results.bucket.bucket,
             resultsPrefix: LAKE_WORKGROUP_RESULTS_PREFIX,
             kmsKeyArn: storage.key.arn,

@@ -37,7 +37,7 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
     }, { parent });
 
     const locationRole = new aws.iam.Role("lake-location-role", {
-        name: physicalName(args.placement, "lake-location"),
+        name: physicalName(args.placement, "lake-location", "iam-role"),
         description: "Lake Formation reads and writes the registered lake bucket with this role when it vends data access",
         assumeRolePolicy: serviceTrustPolicy("lakeformation.amazonaws.com", refs.accountId),
         tags: tagsFor(args.placement, { purpose: "lake-formation-location" }),
@@ -71,7 +71,7 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
 
     const admin = new aws.Provider("lake-formation-admin", {
         region: args.region as aws.Region,
-        assumeRoles: [{ roleArn: refs.dataLakeAdmin.arn, sessionName: `${args.placement.project}-${args.placement.stack}-grants` }],
+        assumeRoles: [{ roleArn: refs.dataLakeAdmin.arn, sessionName: physicalName(args.placement, "grants", "sts-session-name") }],
     }, { parent, dependsOn: [settings, ...refs.adminReady] });
 
     return { settings, location, locationRole, admin };

@@ -29,7 +29,7 @@ export interface PersonaResources {
  * the project leader. The analyst persona is an AthenaAnalystRole of its own.
  */
 export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent: pulumi.Resource): PersonaRoles {
-    const workflowRoleName = physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME);
+    const workflowRoleName = physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME, "iam-role");
     const role = (logical: string, persona: Persona, roleName: string, trust: pulumi.Output<string>, description: string) =>
         new aws.iam.Role(logical, {
             name: roleName,
@@ -66,7 +66,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
     const adminTrust = args.deployerRoleArn
         ? { ...args.peopleTrust, trustedPrincipals: [...args.peopleTrust.trustedPrincipals, args.deployerRoleArn] }
         : args.peopleTrust;
-    const dataLakeAdmin = role("data-lake-admin-role", "data-lake-admin", physicalName(args.placement, "data-lake-admin"), peopleTrustPolicy(adminTrust),
+    const dataLakeAdmin = role("data-lake-admin-role", "data-lake-admin", physicalName(args.placement, "data-lake-admin", "iam-role"), peopleTrustPolicy(adminTrust),
         "Data-lake administrator persona: Lake Formation admin (registers locations, grants permissions)");
     const adminAttachments = attach(dataLakeAdmin, "data-lake-admin-role", [
         "AWSLakeFormationDataAdmin", "AWSGlueConsoleFullAccess", "CloudWatchLogsReadOnlyAccess", "AWSLakeFormationCrossAccountManager",
@@ -89,7 +89,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
 
     // The project leader: AWSLakeFormationDataAdmin like the admin, but not a Lake Formation admin;
     // the managed policy explicitly denies lakeformation:PutDataLakeSettings.
-    const projectLeader = role("project-leader-role", "project-leader", physicalName(args.placement, "project-leader"), peopleTrustPolicy(args.peopleTrust),
+    const projectLeader = role("project-leader-role", "project-leader", physicalName(args.placement, "project-leader", "iam-role"), peopleTrustPolicy(args.peopleTrust),
         "Project-leader persona: broader than an analyst, not a Lake Formation admin");
     attach(projectLeader, "project-leader-role", ["AWSLakeFormationDataAdmin"]);
 

@@ -47,12 +47,12 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
         tags,
     }, dataStoreOptions(args.protection, { parent }));
     new aws.kms.Alias("lake-key-alias", {
-        name: `alias/${physicalName(args.placement, "lake")}`,
+        name: physicalName(args.placement, "lake", "kms-alias"),
         targetKeyId: key.keyId,
     }, { parent: key });
 
-    // S3 allows 37 characters for a bucket name prefix; AWS appends 26 unique ones.
-    const prefix = (purpose: string) => `${physicalName(args.placement, purpose, 36)}-`;
+    // A bucket name prefix: the provider appends 26 unique characters (nameRules.ts).
+    const prefix = (purpose: string) => physicalName(args.placement, purpose, "s3-bucket-prefix");
     const accessLogs = secureBucket("access-logs", {
         namePrefix: prefix("logs"),
         encryption: "SSE-S3",
