@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { partitionOf, REGION_PARTITIONS } from "./regions";
 import { PlatformConfig, platformConfigSchema } from "./schema";
 
 export const NAMESPACE = "analytics-platform";
@@ -21,17 +22,8 @@ export function loadStackSettings(): StackSettings {
     const stack = pulumi.getStack();
     const file = `Pulumi.${stack}.yaml`;
     const values = pulumi.runtime.allConfig();
-    const region = values["aws:region"];
-    const problems: string[] = [];
-    if (!region) problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1, found nothing`);
-    try {
-        const config = parsePlatformConfig(file, values);
-        if (problems.length > 0) throw new ConfigError(problems);
-        return { project: pulumi.getProject(), stack, region, config };
-    } catch (err) {
-        if (err instanceof ConfigError) throw new ConfigError([...problems, ...err.problems]);
-        throw err;
-    }
+    const config = parsePlatformConfig(file, values);
+    return { project: pulumi.getProject(), stack, region: values["aws:region"], config };
 }
 
 /**
@@ -40,6 +32,11 @@ export function loadStackSettings(): StackSettings {
  */
 export function parsePlatformConfig(file: string, values: Record<string, string>): PlatformConfig {
     const problems: string[] = [];
+    const region = values["aws:region"];
+    const partition = region === undefined ? undefined : partitionOf(region);
+    if (partition === undefined) {
+        problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1 (one of ${Object.keys(REGION_PARTITIONS).length} in config/regions.ts), found ${region === undefined ? "nothing" : JSON.stringify(region)}`);
+    }
     const known = Object.keys(platformConfigSchema.shape);
     const raw: Record<string, unknown> = {};
     for (const [fullKey, text] of Object.entries(values)) {
@@ -53,8 +50,27 @@ export function parsePlatformConfig(file: string, values: Record<string, string>
     }
     const result = platformConfigSchema.safeParse(raw, { reportInput: true });
     if (!result.success) problems.push(...result.error.issues.flatMap((issue) => describeIssue(file, issue)));
+    else if (partition !== undefined) problems.push(...foreignArns(file, result.data, partition, region));
     if (problems.length > 0) throw new ConfigError(problems);
     return (result as { data: PlatformConfig }).data;
+}
+
+/**
+ * Every ARN in the config must be in the region's partition (arn:aws-cn:... in China, and so
+ * on): IAM refuses a principal of another partition. Walks all values, so new keys are covered.
+ */
+function foreignArns(file: string, value: unknown, partition: string, region: string, path: PropertyKey[] = []): string[] {
+    if (typeof value === "string") {
+        const found = /^arn:([^:]*):/.exec(value)?.[1];
+        return found !== undefined && found !== partition
+            ? [`${file}: ${keyPath(path)}: expected an ARN in partition ${partition} (that of aws:region ${region}), found ${show(value)}`]
+            : [];
+    }
+    if (Array.isArray(value)) return value.flatMap((v, i) => foreignArns(file, v, partition, region, [...path, i]));
+    if (value && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => foreignArns(file, v, partition, region, [...path, k]));
+    }
+    return [];
 }
 
 function parseValue(text: string): unknown {
@@ -111,9 +127,9 @@ function describeFinding(issue: z.core.$ZodIssue): string {
                 ? `expected ${issue.expected}, found nothing (the key is required)`
                 : `expected ${issue.expected}, found ${typeName(issue.input)} ${found}`;
         case "too_small":
-            return `expected ${issue.origin === "array" ? "at least" : "a value >="} ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value >=" : "at least"} ${String(issue.minimum)}${unit(issue.origin)}, found ${found}`;
         case "too_big":
-            return `expected ${issue.origin === "array" ? "at most" : "a value <="} ${String(issue.maximum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value <=" : "at most"} ${String(issue.maximum)}${unit(issue.origin)}, found ${found}`;
         case "invalid_union": {
             // A switchable's discriminator: zod reports the whole object, the user wrote one value.
             const discriminator = (issue as { discriminator?: string }).discriminator;
@@ -123,12 +139,19 @@ function describeFinding(issue: z.core.$ZodIssue): string {
             const options = (issue as { options?: unknown[] }).options;
             return options ? `expected ${options.map((o) => JSON.stringify(o)).join(" or ")}, found ${value}` : `expected ${issue.message}, found ${value}`;
         }
+        case "invalid_key":
+            // A record's key (a tag key): the inner issue says what the key breaks.
+            return issue.issues.length > 0 ? describeFinding({ ...issue.issues[0], input: issue.input } as z.core.$ZodIssue) : `expected ${issue.message}, found ${found}`;
         case "custom":
             // Cross-field checks write their whole finding; single-value refinements name the expectation.
             return /\bexpected\b.*\bfound\b/.test(issue.message) ? issue.message : `expected ${issue.message}, found ${found}`;
         default:
             return `expected ${issue.message}, found ${found}`;
     }
+}
+
+function unit(origin: string): string {
+    return origin === "array" ? " entries" : origin === "string" ? " characters" : "";
 }
 
 function typeName(value: unknown): string {

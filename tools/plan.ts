@@ -4,8 +4,9 @@ import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
 import { planStack } from "./engine/run";
 import { toStackExport } from "./engine/stackExport";
 import { formatSummary } from "./engine/summary";
+import { formatBriefSummary } from "./engine/briefSummary";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--policy]";
+const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--graph <file.dot|file.mmd>] [--policy [--explain]]";
 
 runCli(async () => {
     const args = parseCliArgs(
@@ -14,6 +15,8 @@ runCli(async () => {
             out: { type: "string" },
             // What `npm start` adds: the policy report on the same plan, and policy's exit code.
             policy: { type: "boolean" },
+            // With --policy: every reason of the persona matrix, not only those of failing cells.
+            explain: { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
         USAGE,
@@ -26,7 +29,8 @@ runCli(async () => {
         throw new UsageError("--stack is required", USAGE);
     }
     const plan = await planStack(args.stack);
-    process.stdout.write(formatSummary(plan));
+    // With the policy report after it, the plan is told in brief: the whole output fits a screen.
+    process.stdout.write(args.policy ? formatBriefSummary(plan) : formatSummary(plan));
     if (args.out) {
         const file = path.resolve(args.out);
         fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -38,7 +42,7 @@ runCli(async () => {
         const { checkResources } = await import("./policyRunner/checkResources");
         const { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation } = await import("./policyRunner/report");
         const result = await checkResources(plan.resources);
-        process.stdout.write(`\n${formatReport(result)}`);
+        process.stdout.write(`\n${formatReport(result, { explain: args.explain })}`);
         return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
     }
     return EXIT_OK;

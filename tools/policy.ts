@@ -1,14 +1,24 @@
 import { EXIT_OK, UsageError, parseCliArgs, runCli } from "./cli";
 import { planStack } from "./engine/run";
 import { checkResources } from "./policyRunner/checkResources";
+import { toJunit, toSarif } from "./policyRunner/ciFormats";
 import { readStackExport } from "./policyRunner/loadExport";
 import { EXIT_MANDATORY_VIOLATION, formatReport, hasMandatoryViolation, toJsonReport } from "./policyRunner/report";
 
-const USAGE = "usage: npm run policy -- (--stack <name> | --file <stack-export.json>) [--json]";
+const USAGE = "usage: npm run policy -- (--stack <name> | --file <stack-export.json>) [--json | --format text|json|sarif|junit] [--explain]";
+const FORMATS = ["text", "json", "sarif", "junit"];
 
 runCli(async () => {
     const args = parseCliArgs(
-        { stack: { type: "string" }, file: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+        {
+            stack: { type: "string" },
+            file: { type: "string" },
+            json: { type: "boolean" },
+            // sarif and junit: reports CI systems annotate (code scanning, test views); see README.
+            format: { type: "string" },
+            explain: { type: "boolean" },
+            help: { type: "boolean", short: "h" },
+        },
         USAGE,
     );
     if (args.help) {
@@ -16,8 +26,17 @@ runCli(async () => {
         return EXIT_OK;
     }
     if (Boolean(args.stack) === Boolean(args.file)) throw new UsageError("give exactly one of --stack or --file", USAGE);
+    const format = args.json ? "json" : (args.format ?? "text");
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, found "${format}"`, USAGE);
+    if (args.json && args.format && args.format !== "json") throw new UsageError("--json and --format disagree", USAGE);
     const resources = args.stack ? (await planStack(args.stack)).resources : readStackExport(args.file as string);
     const result = await checkResources(resources);
-    process.stdout.write(args.json ? `${JSON.stringify(toJsonReport(result), null, 2)}\n` : formatReport(result));
+    const output = {
+        text: () => formatReport(result, { explain: args.explain }),
+        json: () => `${JSON.stringify(toJsonReport(result), null, 2)}\n`,
+        sarif: () => `${JSON.stringify(toSarif(result), null, 2)}\n`,
+        junit: () => toJunit(result),
+    }[format as "text"];
+    process.stdout.write(output());
     return hasMandatoryViolation(result.violations) ? EXIT_MANDATORY_VIOLATION : EXIT_OK;
 });
