@@ -5,14 +5,19 @@ import { planStack } from "./engine/run";
 import { toStackExport } from "./engine/stackExport";
 import { formatSummary } from "./engine/summary";
 import { formatBriefSummary } from "./engine/briefSummary";
+import { graphFormatOf, toDot, toMermaid } from "./engine/graph";
 
-const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--graph <file.dot|file.mmd>] [--policy [--explain]]";
+const USAGE = "usage: npm run plan -- --stack <name> [--out <file.json>] [--graph <file.dot|file.mmd> [--graph-detail resources|types]] [--policy [--explain]]";
 
 runCli(async () => {
     const args = parseCliArgs(
         {
             stack: { type: "string" },
             out: { type: "string" },
+            // The resource graph, as Graphviz DOT (.dot, .gv) or Mermaid (.mmd), by the extension.
+            graph: { type: "string" },
+            // resources (default): a node per resource; types: a node per type within a component.
+            "graph-detail": { type: "string" },
             // What `npm start` adds: the policy report on the same plan, and policy's exit code.
             policy: { type: "boolean" },
             // With --policy: every reason of the persona matrix, not only those of failing cells.
@@ -28,6 +33,10 @@ runCli(async () => {
     if (!args.stack) {
         throw new UsageError("--stack is required", USAGE);
     }
+    const graphFormat = args.graph === undefined ? undefined : graphFormatOf(args.graph);
+    if (args.graph !== undefined && !graphFormat) throw new UsageError(`--graph takes a .dot, .gv or .mmd file, found "${args.graph}"`, USAGE);
+    const graphDetail = args["graph-detail"] ?? "resources";
+    if (graphDetail !== "resources" && graphDetail !== "types") throw new UsageError(`--graph-detail is resources or types, found "${graphDetail}"`, USAGE);
     const plan = await planStack(args.stack);
     // With the policy report after it, the plan is told in brief: the whole output fits a screen.
     process.stdout.write(args.policy ? formatBriefSummary(plan) : formatSummary(plan));
@@ -36,6 +45,13 @@ runCli(async () => {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, `${JSON.stringify(toStackExport(plan), null, 2)}\n`);
         process.stdout.write(`\nWrote the stack export (${plan.resources.length} resources) to ${file}\n`);
+    }
+    if (args.graph && graphFormat) {
+        const file = path.resolve(args.graph);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const title = `${plan.project}/${plan.stack}`;
+        fs.writeFileSync(file, graphFormat === "dot" ? toDot(plan.resources, title, graphDetail) : toMermaid(plan.resources, title, graphDetail));
+        process.stdout.write(`\nWrote the resource graph (${graphFormat === "dot" ? "Graphviz DOT" : "Mermaid"}) to ${file}\n`);
     }
     if (args.policy) {
         // Loaded only when asked: the packs and the IAM simulator double the start-up of a plain plan.
