@@ -37,6 +37,26 @@ export interface NameRule {
 // Glue's "single-line string pattern": any character but control characters (tab allowed).
 const SINGLE_LINE = /[\t\u0020-\uFFFD]/u;
 
+// Glue takes more for databases and tables, but Athena reads only lower-case letters, digits and underscores.
+const ATHENA_READABLE = {
+    minLength: 1,
+    maxLength: 255,
+    allowed: /[a-z0-9_]/,
+    lowerCase: true,
+    separator: "_",
+    collapseSeparators: true,
+} as const;
+
+// SageMaker's EntityName: endpoints, endpoint configs, models and monitoring schedules alike.
+const SAGEMAKER_NAME = {
+    minLength: 1,
+    maxLength: 63,
+    allowed: /[a-zA-Z0-9-]/,
+    pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
+    separator: "-",
+    collapseSeparators: true,
+} as const;
+
 const RULES = {
     "s3-bucket": {
         title: "S3 bucket name",
@@ -102,27 +122,8 @@ const RULES = {
         forbiddenPrefixes: ["alias/aws/"],
         source: "AWS KMS API Reference, CreateAlias (AliasName)",
     },
-    "glue-database": {
-        title: "Glue database name",
-        minLength: 1,
-        maxLength: 255,
-        // Glue takes more, but Athena queries only lower-case letters, digits and underscores.
-        allowed: /[a-z0-9_]/,
-        lowerCase: true,
-        separator: "_",
-        collapseSeparators: true,
-        source: "AWS Glue API Reference, DatabaseInput (Name); Athena User Guide, Name databases, tables, and columns",
-    },
-    "glue-table": {
-        title: "Glue table name",
-        minLength: 1,
-        maxLength: 255,
-        allowed: /[a-z0-9_]/,
-        lowerCase: true,
-        separator: "_",
-        collapseSeparators: true,
-        source: "AWS Glue API Reference, TableInput (Name); Athena User Guide, Name databases, tables, and columns",
-    },
+    "glue-database": { ...ATHENA_READABLE, title: "Glue database name", source: "AWS Glue API Reference, DatabaseInput (Name); Athena User Guide, Name databases, tables, and columns" },
+    "glue-table": { ...ATHENA_READABLE, title: "Glue table name", source: "AWS Glue API Reference, TableInput (Name); Athena User Guide, Name databases, tables, and columns" },
     "glue-crawler": {
         title: "Glue crawler name",
         minLength: 1,
@@ -191,26 +192,8 @@ const RULES = {
         collapseSeparators: true,
         source: "Amazon ECR API Reference, CreateRepository (repositoryName)",
     },
-    "sagemaker-endpoint": {
-        title: "SageMaker endpoint name",
-        minLength: 1,
-        maxLength: 63,
-        allowed: /[a-zA-Z0-9-]/,
-        pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
-        separator: "-",
-        collapseSeparators: true,
-        source: "Amazon SageMaker API Reference, CreateEndpoint (EndpointName)",
-    },
-    "sagemaker-model": {
-        title: "SageMaker model name",
-        minLength: 1,
-        maxLength: 63,
-        allowed: /[a-zA-Z0-9-]/,
-        pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/,
-        separator: "-",
-        collapseSeparators: true,
-        source: "Amazon SageMaker API Reference, CreateModel (ModelName)",
-    },
+    "sagemaker-endpoint": { ...SAGEMAKER_NAME, title: "SageMaker endpoint name", source: "Amazon SageMaker API Reference, CreateEndpoint (EndpointName)" },
+    "sagemaker-model": { ...SAGEMAKER_NAME, title: "SageMaker model name", source: "Amazon SageMaker API Reference, CreateModel (ModelName)" },
     "rum-app-monitor": {
         title: "CloudWatch RUM app monitor name",
         minLength: 1,
