@@ -1,4 +1,8 @@
 import { expect } from "chai";
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { graphFormatOf, toDot, toMermaid } from "../../tools/engine/graph";
 import type { ExportedResource, Plan } from "../../tools/engine/stackExport";
 import { nameFromUrn } from "../../tools/engine/summary";
@@ -114,3 +118,22 @@ function ancestors(plan: Plan, resource: ExportedResource): string[] {
     for (let parent = resource.parent; parent; parent = plan.resources.find((r) => r.urn === parent)?.parent) chain.push(parent);
     return chain;
 }
+
+describe("plan --graph", function () {
+    this.timeout(60_000);
+    const plan = (...args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.resolve("tools/plan.ts"), "--stack", "dev", ...args], { encoding: "utf8" },
+            (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }));
+    });
+
+    it("writes the file the extension names, and refuses another extension with exit 2", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-"));
+        const file = path.join(dir, "pictures", "dev.mmd");
+        const [ok, wrong] = await Promise.all([plan("--graph", file), plan("--graph", path.join(dir, "dev.png"))]);
+        expect(ok.code).to.equal(0);
+        expect(ok.stdout).to.contain(`Wrote the resource graph (Mermaid) to ${file}`);
+        expect(fs.readFileSync(file, "utf8")).to.match(/^---\ntitle: analytics-platform\/dev\n---\nflowchart LR\n/);
+        expect(wrong.code).to.equal(2);
+        expect(wrong.stderr).to.match(/--graph takes a \.dot, \.gv or \.mmd file/);
+    });
+});
