@@ -127,9 +127,9 @@ function describeFinding(issue: z.core.$ZodIssue): string {
                 ? `expected ${issue.expected}, found nothing (the key is required)`
                 : `expected ${issue.expected}, found ${typeName(issue.input)} ${found}`;
         case "too_small":
-            return `expected ${issue.origin === "number" ? "a value >=" : "at least"} ${String(issue.minimum)}${unit(issue.origin)}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value >=" : "at least"} ${String(issue.minimum)}${unit(issue.origin, issue.minimum)}, found ${found}`;
         case "too_big":
-            return `expected ${issue.origin === "number" ? "a value <=" : "at most"} ${String(issue.maximum)}${unit(issue.origin)}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value <=" : "at most"} ${String(issue.maximum)}${unit(issue.origin, issue.maximum)}, found ${found}`;
         case "invalid_union": {
             // A switchable's discriminator: zod reports the whole object, the user wrote one value.
             const discriminator = (issue as { discriminator?: string }).discriminator;
@@ -150,8 +150,9 @@ function describeFinding(issue: z.core.$ZodIssue): string {
     }
 }
 
-function unit(origin: string): string {
-    return origin === "array" ? " entries" : origin === "string" ? " characters" : "";
+function unit(origin: string, count: unknown): string {
+    const one = Number(count) === 1;
+    return origin === "array" ? (one ? " entry" : " entries") : origin === "string" ? (one ? " character" : " characters") : "";
 }
 
 function typeName(value: unknown): string {

@@ -60,7 +60,7 @@ cases("tags (AWS: key 1-128, value 0-256, letters, spaces, digits and _ . : / = 
     ["letters of any script and spaces", tags({ "部署": "分析 チーム", "team name": "a_b.c:d/e=f+g-h@i" }), undefined],
     ["a 128-character key and a 256-character value", tags({ ["k".repeat(128)]: "v".repeat(256) }), undefined],
     ["as many tags as leave room for the platform's", tags(manyTags(50 - MAX_PLATFORM_TAGS_PER_RESOURCE)), undefined],
-    ["an empty key", tags({ "": "x" }), /environment\.tags\.: expected at least 1 characters, found ""/],
+    ["an empty key", tags({ "": "x" }), /environment\.tags\.: expected at least 1 character, found ""/],
     ["a 129-character key", tags({ ["k".repeat(129)]: "x" }), /expected at most 128 characters/],
     ["a 257-character value", tags({ owner: "v".repeat(257) }), /environment\.tags\.owner: expected at most 256 characters/],
     ["the reserved aws: prefix", tags({ "aws:owner": "x" }), /environment\.tags\.aws:owner: expected a tag key not starting with aws:/],
