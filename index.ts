@@ -1,7 +1,7 @@
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
 import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
-import { Placement } from "./components/common/naming";
+import { Placement, checkPlacementNames } from "./components/common/naming";
 import { DataLake } from "./components/dataLake/dataLake";
 import { loadStackSettings } from "./config";
 
@@ -13,6 +13,8 @@ import { loadStackSettings } from "./config";
 function main(): Record<string, unknown> {
     const { project, stack, region, config } = loadStackSettings();
     const placement: Placement = { project, stack, tags: config.environment.tags };
+    // A project or stack name no physical name can be made of stops the program here, before any resource.
+    checkPlacementNames(placement);
     const protection: DataProtection = { protectData: config.environment.protectData, versioning: config.environment.bucketVersioning };
     const peopleTrust = { trustedPrincipals: config.personas.trustedPrincipals, samlProviderArn: config.personas.samlProviderArn };
     const outputs: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as runtimeConfig from "@pulumi/pulumi/runtime/config";
 import { z } from "zod";
 import { ConfigError } from "./errors";
+import { partitionOf, REGION_PARTITIONS } from "./regions";
 import { PlatformConfig, platformConfigSchema } from "./schema";
 
 export const NAMESPACE = "analytics-platform";
@@ -28,9 +29,10 @@ export function loadStackSettings(): StackSettings {
     const file = `Pulumi.${stack}.yaml`;
     const region = new pulumi.Config("aws").get("region");
     const problems: string[] = [];
-    if (!region) problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1, found nothing`);
+    // The region is validated with the platform's keys (the partition of every ARN follows from it).
+    const values = { ...readNamespace(file, problems), ...(region === undefined ? {} : { "aws:region": region }) };
     try {
-        const config = parsePlatformConfig(file, readNamespace(file, problems));
+        const config = parsePlatformConfig(file, values);
         if (problems.length > 0 || !region) throw new ConfigError(problems);
         return { project: pulumi.getProject(), stack, region, config };
     } catch (err) {
@@ -71,6 +73,11 @@ function readNamespace(file: string, problems: string[]): Record<string, string>
  */
 export function parsePlatformConfig(file: string, values: Record<string, string>): PlatformConfig {
     const problems: string[] = [];
+    const region = values["aws:region"];
+    const partition = region === undefined ? undefined : partitionOf(region);
+    if (partition === undefined) {
+        problems.push(`${file}: aws:region: expected an AWS region such as ap-northeast-1 (one of ${Object.keys(REGION_PARTITIONS).length} in config/regions.ts), found ${region === undefined ? "nothing" : JSON.stringify(region)}`);
+    }
     const known = Object.keys(platformConfigSchema.shape);
     const raw: Record<string, unknown> = {};
     for (const [fullKey, text] of Object.entries(values)) {
@@ -84,8 +91,27 @@ export function parsePlatformConfig(file: string, values: Record<string, string>
     }
     const result = platformConfigSchema.safeParse(raw, { reportInput: true });
     if (!result.success) problems.push(...result.error.issues.flatMap((issue) => describeIssue(file, issue)));
+    else if (partition !== undefined) problems.push(...foreignArns(file, result.data, partition, region));
     if (problems.length > 0) throw new ConfigError(problems);
     return (result as { data: PlatformConfig }).data;
+}
+
+/**
+ * Every ARN in the config must be in the region's partition (arn:aws-cn:... in China, and so
+ * on): IAM refuses a principal of another partition. Walks all values, so new keys are covered.
+ */
+function foreignArns(file: string, value: unknown, partition: string, region: string, path: PropertyKey[] = []): string[] {
+    if (typeof value === "string") {
+        const found = /^arn:([^:]*):/.exec(value)?.[1];
+        return found !== undefined && found !== partition
+            ? [`${file}: ${keyPath(path)}: expected an ARN in partition ${partition} (that of aws:region ${region}), found ${show(value)}`]
+            : [];
+    }
+    if (Array.isArray(value)) return value.flatMap((v, i) => foreignArns(file, v, partition, region, [...path, i]));
+    if (value && typeof value === "object") {
+        return Object.entries(value).flatMap(([k, v]) => foreignArns(file, v, partition, region, [...path, k]));
+    }
+    return [];
 }
 
 function parseValue(text: string): unknown {
@@ -142,9 +168,9 @@ function describeFinding(issue: z.core.$ZodIssue): string {
                 ? `expected ${issue.expected}, found nothing (the key is required)`
                 : `expected ${issue.expected}, found ${typeName(issue.input)} ${found}`;
         case "too_small":
-            return `expected ${issue.origin === "array" ? "at least" : "a value >="} ${String(issue.minimum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value >=" : "at least"} ${String(issue.minimum)}${unit(issue.origin, issue.minimum)}, found ${found}`;
         case "too_big":
-            return `expected ${issue.origin === "array" ? "at most" : "a value <="} ${String(issue.maximum)}${issue.origin === "array" ? " entries" : ""}, found ${found}`;
+            return `expected ${issue.origin === "number" ? "a value <=" : "at most"} ${String(issue.maximum)}${unit(issue.origin, issue.maximum)}, found ${found}`;
         case "invalid_union": {
             // A switchable's discriminator: zod reports the whole object, the user wrote one value.
             const discriminator = (issue as { discriminator?: string }).discriminator;
@@ -154,12 +180,20 @@ function describeFinding(issue: z.core.$ZodIssue): string {
             const options = (issue as { options?: unknown[] }).options;
             return options ? `expected ${options.map((o) => JSON.stringify(o)).join(" or ")}, found ${value}` : `expected ${issue.message}, found ${value}`;
         }
+        case "invalid_key":
+            // A record's key (a tag key): the inner issue says what the key breaks.
+            return issue.issues.length > 0 ? describeFinding({ ...issue.issues[0], input: issue.input } as z.core.$ZodIssue) : `expected ${issue.message}, found ${found}`;
         case "custom":
             // Cross-field checks write their whole finding; single-value refinements name the expectation.
             return /\bexpected\b.*\bfound\b/.test(issue.message) ? issue.message : `expected ${issue.message}, found ${found}`;
         default:
             return `expected ${issue.message}, found ${found}`;
     }
+}
+
+function unit(origin: string, count: unknown): string {
+    const one = Number(count) === 1;
+    return origin === "array" ? (one ? " entry" : " entries") : origin === "string" ? (one ? " character" : " characters") : "";
 }
 
 function typeName(value: unknown): string {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CLOUDWATCH_RETENTION_DAYS } from "./cloudwatchRetention";
 import { isCronExpression } from "./schedule";
+import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits";
+import { stackTags } from "./tags";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -9,9 +11,11 @@ import { isCronExpression } from "./schedule";
  * safe one: data protected, versioned, long retention. A stack weakens a default by saying so.
  */
 
+// Glue stores names in lower case; Athena reads only lower-case letters, digits and underscores
+// ("Name databases, tables, and columns"), up to 255 characters.
 const glueName = z
     .string()
-    .regex(/^[a-z0-9_]{1,255}$/, "a Glue name: lower-case letters, digits and underscores");
+    .regex(/^[a-z0-9_]{1,255}$/, "a Glue name: 1-255 lower-case letters, digits and underscores");
 
 const resourceName = z
     .string()
@@ -60,7 +64,7 @@ export const environmentSchema = z
         /** Days KMS waits before deleting a key scheduled for deletion. */
         kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
         /** Extra tags on every resource (the project and stack tags are always set). */
-        tags: z.record(z.string(), z.string()).default({}),
+        tags: stackTags.default({}),
     })
     .default({
         protectData: true,
@@ -91,19 +95,32 @@ export const personasSchema = z
 
 const columnSchema = z.strictObject({
     name: glueName,
-    type: z
-        .string()
-        .regex(/^(string|int|bigint|smallint|tinyint|double|float|boolean|date|timestamp|decimal\(\d+,\d+\))$/,
-            "a Hive column type (string, int, bigint, double, date, timestamp, decimal(p,s), ...)"),
+    type: z.string().superRefine((type, ctx) => {
+        const problem = columnTypeProblem(type);
+        if (problem) ctx.addIssue({ code: "custom", input: type, message: problem });
+    }),
 });
 
 const datasetSchema = z.strictObject({
     /** The prefix in the lake bucket and the Glue table name. */
     name: glueName,
-    columns: z.array(columnSchema).min(1),
+    columns: uniqueBy(z.array(columnSchema).min(1), (c) => c.name, "column name"),
     /** CSV files start with a header line (the seed's Kaggle files do). */
     headerLine: z.boolean().default(true),
 });
+
+/** An array whose entries' `key` is unique; a repeat is reported at the entry that repeats it. */
+function uniqueBy<T>(array: z.ZodType<T[]>, key: (entry: T) => string, what: string) {
+    return array.superRefine((entries, ctx) => {
+        const first = new Map<string, number>();
+        entries.forEach((entry, i) => {
+            const k = key(entry);
+            const at = first.get(k);
+            if (at === undefined) first.set(k, i);
+            else ctx.addIssue({ code: "custom", path: [i], input: k, message: `expected a unique ${what}, found "${k}" again (first at [${at}])` });
+        });
+    });
+}
 
 /**
  * A component's settings, or `{ enabled: false }` to switch it off. Switched off, its other
@@ -132,12 +149,15 @@ const lakeFormationSettingsSchema = z.strictObject({
 export const dataLakeSchema = switchable({
     /** The Glue database: a physical name, so that queries can name it. */
     databaseName: glueName,
-    datasets: z.array(datasetSchema).min(1),
+    datasets: uniqueBy(z.array(datasetSchema).min(1), (d) => d.name, "dataset name"),
     crawlerSchedule: cronExpression,
     /** Days after which Athena query results expire. */
     queryResultsExpirationDays: z.number().int().min(1).max(3650).default(30),
-    /** Athena stops a query once it has scanned this many bytes (minimum 10 MB). */
-    bytesScannedCutoffPerQuery: z.number().int().min(10_485_760),
+    /**
+     * Athena stops a query once it has scanned this many bytes. The minimum is AWS's; the maximum
+     * is the organisation's, in policies/baseline/policy-config.<stack>.json.
+     */
+    bytesScannedCutoffPerQuery: z.number().int().min(ATHENA_MIN_BYTES_SCANNED_CUTOFF),
     /**
      * Lake Formation admins besides this stack's data-lake admin role. The admin list is one per
      * account and each stack writes all of it: stacks sharing an account list each other's role.
@@ -156,16 +176,17 @@ const analystTableSchema = z.strictObject({
     /** A dataset of the data lake. */
     name: glueName,
     /** Columns the group may not SELECT (Lake Formation column exclusion). */
-    excludedColumns: z.array(glueName).default([]),
+    excludedColumns: uniqueBy(z.array(glueName), (c) => c, "excluded column").default([]),
 });
 
 const analystGroupSchema = z.strictObject({
     name: resourceName,
-    tables: z.array(analystTableSchema).min(1),
+    tables: uniqueBy(z.array(analystTableSchema).min(1), (t) => t.name, "table name"),
 });
 
 export const athenaAnalystsSchema = switchable({
-    groups: z.array(analystGroupSchema).min(1),
+    // Each group is a component with its own role and workgroup: two of one name would collide.
+    groups: uniqueBy(z.array(analystGroupSchema).min(1), (g) => g.name, "group name"),
 });
 
 /** The top-level keys under `analytics-platform:` and the schema of each. */

@@ -32,7 +32,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
         this.resultsPrefix = `analysts/${args.groupName}/`;
 
         const workgroup = athenaWorkgroup(`${name}-workgroup`, {
-            name: physicalName(args.placement, `analysts-${args.groupName}`),
+            name: physicalName(args.placement, `analysts-${args.groupName}`, "athena-workgroup"),
             resultsBucket: lake.resultsBucketName,
             resultsPrefix: this.resultsPrefix,
             kmsKeyArn: lake.keyArn,
@@ -42,7 +42,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
         }, { parent });
 
         const role = new aws.iam.Role(`${name}-role`, {
-            name: physicalName(args.placement, `analyst-${args.groupName}`),
+            name: physicalName(args.placement, `analyst-${args.groupName}`, "iam-role"),
             description: `Data-analyst persona of group ${args.groupName}: Athena in its workgroup, SELECT on granted tables`,
             assumeRolePolicy: peopleTrustPolicy(args.peopleTrust),
             maxSessionDuration: 3600,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataStoreOptions } from "../common/dataProtection";
-import { physicalName, tagsFor } from "../common/naming";
+import { checkName, physicalName, tagsFor } from "../common/naming";
 import { deleteBeforeReplace } from "../common/replacement";
 import { DataLakeArgs, Dataset } from "./dataLakeArgs";
 
@@ -16,9 +16,9 @@ export interface CrawlerLogs {
  * its role and that configuration; making the group ourselves sets its retention and key.
  */
 export function crawlerLogs(args: DataLakeArgs, workflowRoleName: string, keyArn: pulumi.Input<string>, parent: pulumi.Resource): CrawlerLogs {
-    const securityConfigurationName = physicalName(args.placement, "lake");
+    const securityConfigurationName = physicalName(args.placement, "lake", "glue-security-configuration");
     const logGroup = new aws.cloudwatch.LogGroup("crawler-logs", {
-        name: `/aws-glue/crawlers-role/${workflowRoleName}-${securityConfigurationName}`,
+        name: checkName("log-group", `/aws-glue/crawlers-role/${workflowRoleName}-${securityConfigurationName}`, args.placement.stack),
         retentionInDays: args.logRetentionDays,
         kmsKeyId: keyArn,
         tags: tagsFor(args.placement),
@@ -90,7 +90,7 @@ function datasetTable(dataset: Dataset, database: aws.glue.CatalogDatabase, lake
 
 /** The crawler's fixed name (policies name its ARN before it exists). */
 export function lakeCrawlerName(args: DataLakeArgs): string {
-    return physicalName(args.placement, "lake-crawler");
+    return physicalName(args.placement, "lake-crawler", "glue-crawler");
 }
 
 export interface CrawlerArgs {

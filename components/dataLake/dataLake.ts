@@ -53,7 +53,7 @@ export class DataLake extends pulumi.ComponentResource {
         this.accountId = aws.getCallerIdentityOutput({}, { parent }).accountId;
 
         const storage = lakeStorage(args, this.accountId, parent);
-        const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME), storage.key.arn, parent);
+        const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME, "iam-role"), storage.key.arn, parent);
         const locationRole = lakeLocationRole(args, { lakeBucketArn: storage.lake.bucket.arn, keyArn: storage.key.arn }, parent);
         const roles = personaRoles(args, {
             accountId: this.accountId,
@@ -102,7 +102,7 @@ export class DataLake extends pulumi.ComponentResource {
         grant("project-leader-catalog", roles.projectLeader.arn, ["CREATE_DATABASE"], { catalogResource: true }, onCatalog);
 
         const workgroup = athenaWorkgroup("lake-workgroup", {
-            name: physicalName(args.placement, "lake"),
+            name: physicalName(args.placement, "lake", "athena-workgroup"),
             resultsBucket: storage.results.bucket.bucket,
             resultsPrefix: LAKE_WORKGROUP_RESULTS_PREFIX,
             kmsKeyArn: storage.key.arn,

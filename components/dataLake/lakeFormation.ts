@@ -23,7 +23,7 @@ export interface LocationRole {
  */
 export function lakeLocationRole(args: DataLakeArgs, refs: { lakeBucketArn: pulumi.Output<string>; keyArn: pulumi.Output<string> }, parent: pulumi.Resource): LocationRole {
     const role = new aws.iam.Role("lake-location-role", {
-        name: physicalName(args.placement, "lake-location"),
+        name: physicalName(args.placement, "lake-location", "iam-role"),
         description: "Lake Formation reads and writes the registered lake bucket with this role when it vends data access",
         assumeRolePolicy: serviceTrustPolicy("lakeformation.amazonaws.com"),
         tags: tagsFor(args.placement, { [PURPOSE_TAG]: LAKE_LOCATION_ROLE_PURPOSE }),
@@ -100,7 +100,7 @@ export function lakeFormation(args: DataLakeArgs, refs: LakeFormationRefs, paren
 
     const admin = providerActingAs("lake-formation-admin", {
         roleArn: refs.dataLakeAdmin.arn,
-        sessionName: `${args.placement.project}-${args.placement.stack}-lake-admin`,
+        sessionName: physicalName(args.placement, "lake-admin", "sts-session-name"),
     }, { parent, dependsOn: [adminPropagation, settings] });
 
     const location = new aws.lakeformation.Resource("lake-location", {

@@ -35,7 +35,7 @@ export interface PersonaResources {
  * leader) and the data engineer who loads the lake. The analyst is an AthenaAnalystRole of its own.
  */
 export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent: pulumi.Resource): PersonaRoles {
-    const workflowRoleName = physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME);
+    const workflowRoleName = physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME, "iam-role");
     const role = (logical: string, persona: Persona, roleName: string, trust: pulumi.Output<string>, description: string) =>
         new aws.iam.Role(logical, {
             name: roleName,
@@ -69,7 +69,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
     const adminTrust = args.deployerRoleArn
         ? { ...args.peopleTrust, trustedPrincipals: [...args.peopleTrust.trustedPrincipals, args.deployerRoleArn] }
         : args.peopleTrust;
-    const dataLakeAdmin = role("data-lake-admin-role", "data-lake-admin", physicalName(args.placement, "data-lake-admin"), peopleTrustPolicy(adminTrust),
+    const dataLakeAdmin = role("data-lake-admin-role", "data-lake-admin", physicalName(args.placement, "data-lake-admin", "iam-role"), peopleTrustPolicy(adminTrust),
         "Data-lake administrator persona: Lake Formation admin (registers locations, grants permissions)");
     const adminAttachments = attach(dataLakeAdmin, "data-lake-admin-role", [
         "AWSLakeFormationDataAdmin", "AWSGlueConsoleFullAccess", "CloudWatchLogsReadOnlyAccess", "AWSLakeFormationCrossAccountManager",
@@ -104,7 +104,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
     // databases and tables (Lake Formation still requires a data-location grant in the registered
     // lake) and read the catalog; it cannot register or deregister locations, change settings,
     // grant, or delete catalog objects.
-    const projectLeader = role("project-leader-role", "project-leader", physicalName(args.placement, "project-leader"), peopleTrustPolicy(args.peopleTrust),
+    const projectLeader = role("project-leader-role", "project-leader", physicalName(args.placement, "project-leader", "iam-role"), peopleTrustPolicy(args.peopleTrust),
         "Project-leader persona: broader than an analyst, not a Lake Formation admin");
     inline(projectLeader, "project-leader-role", "catalog-where-granted", [
         {
@@ -130,7 +130,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
 
     // The data engineer loads the seed's files: writes the dataset prefixes of the lake (and lists
     // them), uses the lake key only through S3, may start the crawler; it reads no lake object.
-    const dataEngineer = role("data-engineer-role", "data-engineer", physicalName(args.placement, "data-engineer"), peopleTrustPolicy(args.peopleTrust),
+    const dataEngineer = role("data-engineer-role", "data-engineer", physicalName(args.placement, "data-engineer", "iam-role"), peopleTrustPolicy(args.peopleTrust),
         "Data-engineer persona: loads files into the lake's dataset prefixes");
     const prefixes = args.datasets.map((d) => `${d.name}/`);
     inline(dataEngineer, "data-engineer-role", "load-dataset-prefixes", [

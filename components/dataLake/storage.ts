@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../personas/personaNames";
+import { BUCKET_PURPOSES, PURPOSE_TAG, WORKFLOW_ROLE_BASE_NAME } from "../../personas/personaNames";
 import { dataStoreOptions } from "../common/dataProtection";
 import { Placement, physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
@@ -14,8 +14,9 @@ import { DataLakeArgs } from "./dataLakeArgs";
  * `/<project>/<stack>/` tree for the platform's other log groups.
  */
 export function platformLogGroupPatterns(placement: Placement): string[] {
-    const prefix = `${placement.project}-${placement.stack}-`;
-    return [`/aws-glue/crawlers-role/${prefix}*`, `/${placement.project}/${placement.stack}/*`];
+    // The workflow role's physical name, as naming.ts makes it for any stack name (lower-cased or hashed where it must be).
+    const workflowRole = physicalName(placement, WORKFLOW_ROLE_BASE_NAME, "iam-role");
+    return [`/aws-glue/crawlers-role/${workflowRole}-*`, `/${placement.project}/${placement.stack}/*`];
 }
 
 export interface LakeStorage {
@@ -62,12 +63,12 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
         tags,
     }, dataStoreOptions(args.protection, { parent }));
     new aws.kms.Alias("lake-key-alias", {
-        name: `alias/${physicalName(args.placement, "lake")}`,
+        name: physicalName(args.placement, "lake", "kms-alias"),
         targetKeyId: key.keyId,
     }, deleteBeforeReplace({ parent: key }));
 
-    // S3 allows 37 characters for a bucket name prefix; AWS appends 26 unique ones.
-    const prefix = (purpose: string) => `${physicalName(args.placement, purpose, 36)}-`;
+    // A bucket name prefix: the provider appends 26 unique characters (nameRules.ts).
+    const prefix = (purpose: string) => physicalName(args.placement, purpose, "s3-bucket-prefix");
     const accessLogs = secureBucket("access-logs", {
         namePrefix: prefix("logs"),
         encryption: "SSE-S3",

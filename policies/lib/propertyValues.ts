@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { Maybe, Unknown, containsUnknownSentinel, isUnknownSentinel, rawProps } from "./unknownValues";
+import { Maybe, SECRET_SENTINEL, SecretValue, Unknown, containsUnknownSentinel, isUnknownSentinel, rawProps, unknownOf } from "./unknownValues";
 
 /**
  * Typed reads of raw resource properties (sentinels visible, see unknownValues.ts). Each returns
@@ -21,7 +21,7 @@ export function known(value: unknown): string | undefined {
 
 export function stringProp(props: Props | undefined, key: string, what: string): Maybe<string> | undefined {
     const value = props?.[key];
-    if (isUnknownSentinel(value)) return new Unknown(what);
+    if (isUnknownSentinel(value)) return unknownOf(value, what);
     return typeof value === "string" && value !== "" ? value : undefined;
 }
 
@@ -34,10 +34,10 @@ export function objectProp(props: Props | undefined, key: string): Props | undef
 /** An array property: each element a string (or Unknown); the whole array may be unknown. */
 export function stringListProp(props: Props | undefined, key: string, what: string): Maybe<Maybe<string>[]> {
     const value = props?.[key];
-    if (isUnknownSentinel(value)) return new Unknown(what);
+    if (isUnknownSentinel(value)) return unknownOf(value, what);
     if (!Array.isArray(value)) return [];
     return value
-        .map((item) => (isUnknownSentinel(item) ? new Unknown(`an element of ${what}`) : item))
+        .map((item) => (isUnknownSentinel(item) ? unknownOf(item, `an element of ${what}`) : item))
         .filter((item): item is Maybe<string> => item instanceof Unknown || (typeof item === "string" && item !== ""));
 }
 
@@ -56,10 +56,10 @@ export function tagsOf(props: Props): Record<string, string> {
 export function documentProp(props: Props | undefined, key: string, what: string): Maybe<object> | undefined {
     const value = props?.[key];
     if (value === undefined || value === null || value === "") return undefined;
-    if (isUnknownSentinel(value)) return new Unknown(what);
+    if (isUnknownSentinel(value)) return unknownOf(value, what);
     if (typeof value === "object") return value;
     if (typeof value !== "string") return undefined;
-    if (containsUnknownSentinel(value)) return new Unknown(what);
+    if (containsUnknownSentinel(value)) return value.includes(SECRET_SENTINEL) ? new SecretValue(what) : new Unknown(what);
     try {
         const parsed: unknown = JSON.parse(value);
         // A document that cannot be read cannot be trusted either way: the evaluator treats it as unknown.

@@ -23,10 +23,14 @@ const UNKNOWN_SENTINELS = new Set([
     "030794c1-ac77-496b-92df-f27374a8bd58", // asset
     "e48ece36-62e2-4504-bad9-02848725956a", // archive
     "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-    // What the offline runner reads for a secret of an export it cannot decrypt
-    // (tools/policyRunner/policyResources.ts): not absent, but not known either.
-    "[secret]",
 ]);
+
+/**
+ * What the offline runner reads for a secret of an export it cannot decrypt
+ * (tools/policyRunner/policyResources.ts): not absent, but not known either, and unlike a value a
+ * preview does not know yet it stays hidden after deployment.
+ */
+export const SECRET_SENTINEL = "[secret]";
 
 /** A value that is not known (during preview), with what it is, for the explanation. */
 export class Unknown {
@@ -43,9 +47,24 @@ export function isUnknown(value: unknown): value is Unknown {
     return value instanceof Unknown;
 }
 
-/** Whether a raw property value is one of Pulumi's unknown sentinels. */
+/** Whether a raw property value is one of Pulumi's unknown sentinels, or a secret. */
 export function isUnknownSentinel(value: unknown): boolean {
-    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+    return typeof value === "string" && (UNKNOWN_SENTINELS.has(value) || value === SECRET_SENTINEL);
+}
+
+/** What a reason says of a secret: the checks can tell it from a value a preview does not know yet. */
+export const SECRET_NOTE = "(a secret: hidden from the checks, so the worst is assumed)";
+
+/** A value hidden as a secret: it will not be known after deployment either. */
+export class SecretValue extends Unknown {
+    toString(): string {
+        return `${this.what} ${SECRET_NOTE}`;
+    }
+}
+
+/** The Unknown for a raw sentinel value: a secret, or a value a preview does not know yet. */
+export function unknownOf(value: unknown, what: string): Unknown {
+    return value === SECRET_SENTINEL ? new SecretValue(what) : new Unknown(what);
 }
 
 /** Whether a string (e.g. a policy document's JSON) has an unknown value inside it. */
@@ -53,7 +72,7 @@ export function containsUnknownSentinel(text: string): boolean {
     for (const sentinel of UNKNOWN_SENTINELS) {
         if (text.includes(sentinel)) return true;
     }
-    return false;
+    return text.includes(SECRET_SENTINEL);
 }
 
 /** @pulumi/policy's proxy answers these two keys (proxy.js: isSpecialProxy, getSpecialProxyTarget). */

@@ -3,10 +3,14 @@ import { PersonaMatrixRow, personaMatrixOf } from "../../policies/access";
 import { PACKS } from "./packs";
 import { readPolicyConfig } from "./policyConfig";
 import { toPolicyResources } from "./policyResources";
-import { Violation, runPacks } from "./runPolicies";
+import { PackDefinition, Violation, runPacks } from "./runPolicies";
 import { stackOf } from "./loadExport";
 
 export interface CheckResult {
+    /** The stack the resources belong to (from their URNs). */
+    stack: string | undefined;
+    /** The packs that ran, for reports that list every policy (JUnit, SARIF). */
+    packs: PackDefinition[];
     policies: number;
     resources: number;
     violations: Violation[];
@@ -25,6 +29,8 @@ export async function checkResources(resources: ExportedResource[]): Promise<Che
     // The persona pack's rules evaluated this same stack: personaMatrixOf returns that evaluation.
     const matrix = await personaMatrixOf(policyResources);
     return {
+        stack: stackOf(resources),
+        packs,
         policies: packs.reduce((n, pack) => n + pack.policies.length, 0),
         resources: resources.length,
         violations,

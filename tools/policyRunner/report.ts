@@ -1,6 +1,7 @@
 import type { PersonaMatrixRow } from "../../policies/access";
 import type { CheckResult } from "./checkResources";
 import type { Violation } from "./runPolicies";
+import { formatCompactMatrix } from "./compactMatrix";
 
 /** docs/commands.md: `policy` exits 1 when at least one mandatory policy is violated. */
 export const EXIT_MANDATORY_VIOLATION = 1;
@@ -19,9 +20,15 @@ export function toJsonReport(result: CheckResult) {
     };
 }
 
+export interface ReportOptions {
+    /** Every reason of every matrix cell (the default prints reasons only for cells that do not hold). */
+    explain?: boolean;
+}
+
 /** The human-readable report: the persona matrix, each violation, then the counts. */
-export function formatReport(result: CheckResult): string {
-    return `${formatMatrix(result.personas)}\n${formatViolations(result.violations, result.policies, result.resources)}`;
+export function formatReport(result: CheckResult, options: ReportOptions = {}): string {
+    const matrix = options.explain ? formatMatrix(result.personas) : formatCompactMatrix(result.personas);
+    return `${matrix}\n${formatViolations(result.violations, result.policies, result.resources)}`;
 }
 
 const LEVEL_ORDER = { mandatory: 0, remediate: 1, advisory: 2, disabled: 3 } as const;
@@ -40,7 +47,7 @@ export function formatViolations(violations: Violation[], policies: number, reso
     return `${lines.join("\n")}\n`;
 }
 
-/** Persona x capability: allowed or denied, whether that is what the model expects, and why. */
+/** Persona x capability with every reason (`--explain`): allowed or denied, whether that is what the model expects, and why. */
 export function formatMatrix(rows: PersonaMatrixRow[]): string {
     if (rows.length === 0) return "Persona matrix: no persona roles in this stack\n";
     const lines = ["Persona matrix (✔ as the model expects, ✘ not; then why):"];

@@ -7,6 +7,7 @@ import type {
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
 
 import type { PackDefinition } from "../../policies/lib/packDefinition";
 
@@ -41,13 +42,17 @@ export async function runPacks(packs: PackDefinition[], resources: PolicyResourc
             const report = (urn: string | undefined) => (message: string, violationUrn?: string) => {
                 violations.push({ pack: pack.name, policy: policy.name, enforcementLevel: level, ...(violationUrn ?? urn ? { urn: violationUrn ?? urn } : {}), message });
             };
+            // As CrossGuard does (@pulumi/policy server.js): a policy that reads a value a preview
+            // does not know yet stops, and says so as an advisory diagnostic, never a failure.
+            const cannotRun = (urn: string | undefined) => (message: string) =>
+                violations.push({ pack: pack.name, policy: policy.name, enforcementLevel: "advisory", ...(urn ? { urn } : {}), message: `can't run policy '${policy.name}' during preview: ${message}` });
             if ("validateStack" in policy) {
                 await ignoringNotApplicable(() => policy.validateStack({
                     resources,
                     stackTags: new Map(),
                     getConfig: <T extends object>() => settings as T,
                     notApplicable,
-                }, report(undefined)));
+                }, report(undefined)), cannotRun(undefined));
                 continue;
             }
             const validations = [policy.validateResource ?? []].flat();
@@ -55,7 +60,7 @@ export async function runPacks(packs: PackDefinition[], resources: PolicyResourc
                 for (const validate of validations) {
                     const wanted = (validate as { __pulumiType?: string }).__pulumiType;
                     if (wanted !== undefined && wanted !== resource.type) continue;
-                    await ignoringNotApplicable(() => validate(resourceArgs(resource, settings), report(resource.urn)));
+                    await ignoringNotApplicable(() => validate(resourceArgs(resource, settings), report(resource.urn)), cannotRun(resource.urn));
                 }
             }
         }
@@ -99,11 +104,12 @@ function notApplicable(reason?: string): never {
     throw new NotApplicable(reason);
 }
 
-async function ignoringNotApplicable(run: () => void | Promise<void>): Promise<void> {
+async function ignoringNotApplicable(run: () => void | Promise<void>, unknownValue: (message: string) => void): Promise<void> {
     try {
         await run();
     } catch (error) {
-        if (!(error instanceof NotApplicable)) throw error;
+        if (error instanceof UnknownValueError) unknownValue((error as Error).message);
+        else if (!(error instanceof NotApplicable)) throw error;
     }
 }
 

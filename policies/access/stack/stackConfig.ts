@@ -41,7 +41,7 @@ export function stackConfigFor(resources: readonly PolicyResource[], projectDirs
     const document = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
     const flat: Record<string, string> = {};
     for (const [key, value] of Object.entries(document?.config ?? {})) {
-        if (key.startsWith(`${NAMESPACE}:`)) flat[key] = typeof value === "string" ? value : JSON.stringify(value);
+        if (key.startsWith(`${NAMESPACE}:`) || key === "aws:region") flat[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
     return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml` };
 }

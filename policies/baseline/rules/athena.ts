@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
-import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { label } from "../lib/resources";
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { ATHENA_MIN_BYTES_SCANNED_CUTOFF } from "../../../config/awsLimits";
+import { checkEach } from "../../lib/unknownValues";
+import { label, ofType, stackOf } from "../lib/resources";
 
 /*
  * Athena: a workgroup's settings are the guard rails of the people who query in it (results
@@ -54,10 +56,16 @@ export const athenaWorkgroupResultsEncrypted: ResourceValidationPolicy = {
     }),
 };
 
-/** Athena refuses a smaller per-query cutoff than 10 MB. */
-const MIN_CUTOFF_BYTES = 10_485_760;
+/** The stack-config key every workgroup of the platform takes its cutoff from (index.ts). */
+const CUTOFF_CONFIG_KEY = "analytics-platform:dataLake.bytesScannedCutoffPerQuery";
 
-export const athenaWorkgroupBytesScannedCutoff: ResourceValidationPolicy = {
+/**
+ * One threshold, one home: the minimum is AWS's (config/awsLimits.ts, which the stack config
+ * schema also reads); the maximum is the organisation's, this policy's config in
+ * policies/baseline/policy-config.<stack>.json. A stack-config value outside them is one cause,
+ * so it is one violation however many workgroups take it, naming the key and the policy-config file.
+ */
+export const athenaWorkgroupBytesScannedCutoff: StackValidationPolicy = {
     name: "athena-workgroup-bytes-scanned-cutoff",
     description: "Athena workgroups cancel a query that scans more than a cutoff, no larger than the configured maximum: one bad query cannot run up the bill.",
     enforcementLevel: "mandatory",
@@ -65,21 +73,33 @@ export const athenaWorkgroupBytesScannedCutoff: ResourceValidationPolicy = {
         properties: {
             maxBytesScannedCutoffPerQuery: {
                 type: "integer",
-                minimum: MIN_CUTOFF_BYTES,
+                minimum: ATHENA_MIN_BYTES_SCANNED_CUTOFF,
                 default: 1_099_511_627_776,
                 description: "Largest bytesScannedCutoffPerQuery allowed (default 1 TiB, about 5 USD a query)",
             },
         },
     },
-    validateResource: validateResourceOfType(aws.athena.Workgroup, (workgroup, args, report) => {
-        const { maxBytesScannedCutoffPerQuery } = args.getConfig<{ maxBytesScannedCutoffPerQuery: number }>();
-        const cutoff = workgroup.configuration?.bytesScannedCutoffPerQuery;
-        if (cutoff === undefined) {
-            report(`${label(args)} has no per-query scan limit: set configuration.bytesScannedCutoffPerQuery (at most ${maxBytesScannedCutoffPerQuery} bytes).`);
-        } else if (cutoff > maxBytesScannedCutoffPerQuery || cutoff < MIN_CUTOFF_BYTES) {
-            report(`${label(args)} cancels queries after ${cutoff} bytes: set configuration.bytesScannedCutoffPerQuery between ${MIN_CUTOFF_BYTES} and ${maxBytesScannedCutoffPerQuery}.`);
+    validateStack: async (args, report) => {
+        const { maxBytesScannedCutoffPerQuery: max } = args.getConfig<{ maxBytesScannedCutoffPerQuery: number }>();
+        const outside = new Map<number, PolicyResource[]>();
+        await checkEach(ofType(args.resources, aws.athena.Workgroup), ({ resource, props }) => {
+            const cutoff = props.configuration?.bytesScannedCutoffPerQuery;
+            if (cutoff === undefined) {
+                report(`${label(resource)} has no per-query scan limit: set configuration.bytesScannedCutoffPerQuery (at most ${max} bytes).`, resource.urn);
+            } else if (cutoff > max || cutoff < ATHENA_MIN_BYTES_SCANNED_CUTOFF) {
+                outside.set(cutoff, [...(outside.get(cutoff) ?? []), resource]);
+            }
+        });
+        for (const [cutoff, workgroups] of outside) {
+            const stack = stackOf(workgroups[0].urn);
+            const which = workgroups.length === 1 ? label(workgroups[0]) : `${workgroups.length} workgroups (${workgroups.map(label).join(", ")})`;
+            const bound = cutoff > max
+                ? `more than maxBytesScannedCutoffPerQuery ${max} (policies/baseline/policy-config.${stack}.json, athena-workgroup-bytes-scanned-cutoff)`
+                : `less than Athena's minimum ${ATHENA_MIN_BYTES_SCANNED_CUTOFF}`;
+            report(`${which} cancel${workgroups.length === 1 ? "s" : ""} queries after ${cutoff} bytes, ${bound}: ` +
+                `set ${CUTOFF_CONFIG_KEY} in Pulumi.${stack}.yaml between ${ATHENA_MIN_BYTES_SCANNED_CUTOFF} and ${max} (configuration.bytesScannedCutoffPerQuery of every workgroup comes from it).`, workgroups[0].urn);
         }
-    }),
+    },
 };
 
 export const athenaWorkgroupCloudwatchMetrics: ResourceValidationPolicy = {

@@ -4,6 +4,7 @@ import type { PersonaMatrixRow } from "../../access";
 import { PERSONA_MODEL } from "../../../personas/model";
 import { Persona } from "../../../personas/personaNames";
 import { UnresolvedConfig, unresolvedConfigSchema } from "./unresolvedValues";
+import { SECRET_NOTE } from "../../lib/unknownValues";
 
 /**
  * One stack policy per persona: every must and must-not of personas/model.ts holds for every role
@@ -20,9 +21,10 @@ function personaModelPolicy(persona: Persona): StackValidationPolicy {
             const { reportUnresolved } = args.getConfig<UnresolvedConfig>();
             const matrix = await personaMatrixOf(args.resources);
             for (const row of matrix.rows) {
-                // An open must-not is the worst case in every stack config: a value a preview (or a secret)
-                // hides may be the one that grants. Only open musts can be silenced.
-                if (row.persona !== persona || row.holds || row.pending || (!row.resolved && !reportUnresolved && row.expected === "must")) continue;
+                // A secret is the worst case in every stack config: it stays hidden after deployment, and
+                // may be the value that grants. What only a preview does not know yet (a first preview of
+                // a new stack) follows reportUnresolved, for musts and must-nots alike.
+                if (row.persona !== persona || row.holds || row.pending || (!row.resolved && !reportUnresolved && !row.why.includes(SECRET_NOTE))) continue;
                 reportViolation(violationMessage(row), row.roleUrn || undefined);
             }
         },

@@ -3,8 +3,9 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 /**
  * What a rule does with an answer a preview leaves open (a new role's ARN, a document built from
  * unknown ARNs): by default it reports it, conservatively, as a violation that names what is
- * unknown. A stack's policy config can turn that off for the MUSTS of first deployments:
- * `{ "persona-analyst": { "reportUnresolved": false } }`; an open must-not is always reported.
+ * unknown. A stack's policy config can turn that off for a first deployment, when nothing can be
+ * known yet: `{ "persona-analyst": { "reportUnresolved": false } }`. What a secret hides is always
+ * reported: it stays hidden after deployment, and may be the value that grants.
  */
 export interface UnresolvedConfig {
     reportUnresolved: boolean;
@@ -15,7 +16,7 @@ export const unresolvedConfigSchema: PolicyConfigSchema = {
         reportUnresolved: {
             type: "boolean",
             default: true,
-            description: "Report musts that values unknown during preview leave open (conservatively, as violations); open must-nots are always reported.",
+            description: "Report answers that values unknown during preview leave open (conservatively, as violations); answers a secret hides are always reported.",
         },
     },
 };

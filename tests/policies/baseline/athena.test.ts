@@ -1,3 +1,4 @@
+import { expect } from "chai";
 import {
     athenaWorkgroupBytesScannedCutoff,
     athenaWorkgroupCloudwatchMetrics,
@@ -57,16 +58,33 @@ describe("baseline Athena rules", () => {
             expectNoViolations(await check(athenaWorkgroupBytesScannedCutoff, asPolicyResources(...(await exportOf("prod")))));
         });
 
-        it("fails a workgroup without a cutoff, and one above the configured maximum", async () => {
+        it("fails a workgroup without a cutoff", async () => {
             const { resources, urn } = await prodWithLakeWorkgroup((c) => {
                 delete c.bytesScannedCutoffPerQuery;
             });
             expectOneViolation(await check(athenaWorkgroupBytesScannedCutoff, asPolicyResources(...resources)), {
                 policy: "athena-workgroup-bytes-scanned-cutoff", urn, change: "set configuration.bytesScannedCutoffPerQuery",
             });
-            const prod = asPolicyResources(...(await exportOf("prod")));
-            const tight = await check(athenaWorkgroupBytesScannedCutoff, prod, { "athena-workgroup-bytes-scanned-cutoff": { maxBytesScannedCutoffPerQuery: 1073741824 } });
-            expectOneViolation(tight.filter((v) => v.urn === urn), { policy: "athena-workgroup-bytes-scanned-cutoff", urn, change: "between 10485760 and 1073741824" });
+        });
+
+        it("reports one stack-config value over the maximum once, naming the key and the policy-config file, not once per workgroup", async () => {
+            const resources = await exportOf("prod");
+            const workgroups = resources.filter((r) => r.type === "aws:athena/workgroup:Workgroup");
+            expect(workgroups.length, "the prod stack has the lake's and the analysts' workgroups").to.be.greaterThan(1);
+            const tight = await check(athenaWorkgroupBytesScannedCutoff, asPolicyResources(...resources), { "athena-workgroup-bytes-scanned-cutoff": { maxBytesScannedCutoffPerQuery: 1073741824 } });
+            const violation = expectOneViolation(tight, { policy: "athena-workgroup-bytes-scanned-cutoff", urn: workgroups[0].urn, change: "between 10485760 and 1073741824" });
+            expect(violation.message).to.contain("set analytics-platform:dataLake.bytesScannedCutoffPerQuery in Pulumi.prod.yaml");
+            expect(violation.message).to.contain("policies/baseline/policy-config.prod.json");
+            expect(violation.message).to.contain(`${workgroups.length} workgroups`);
+        });
+
+        it("reports two different out-of-range cutoffs as two causes", async () => {
+            const { resources } = await prodWithLakeWorkgroup((c) => {
+                c.bytesScannedCutoffPerQuery = 1_000;
+            });
+            const violations = await check(athenaWorkgroupBytesScannedCutoff, asPolicyResources(...resources), { "athena-workgroup-bytes-scanned-cutoff": { maxBytesScannedCutoffPerQuery: 1073741824 } });
+            expect(violations.map((v) => v.message.match(/after (\d+) bytes/)?.[1]).sort()).to.deep.equal(["1000", "10737418240"]);
+            expect(violations.find((v) => v.message.includes("after 1000 bytes"))?.message).to.contain("less than Athena's minimum 10485760");
         });
     });
 
