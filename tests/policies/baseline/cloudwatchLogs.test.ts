@@ -1,3 +1,4 @@
+import { expect } from "chai";
 import { cloudwatchLogGroupKms, cloudwatchLogGroupRetention } from "../../../policies/baseline/rules/cloudwatchLogs";
 import { asPolicyResources, check, crafted, edit, expectNoViolations, expectOneViolation, exportOf, named } from "./crafted";
 
@@ -30,6 +31,23 @@ describe("baseline CloudWatch Logs rules", () => {
             expectOneViolation(await check(cloudwatchLogGroupRetention, asPolicyResources(short), { "cloudwatch-log-group-retention": { minRetentionDays: 30 } }), {
                 policy: "cloudwatch-log-group-retention", urn: short.urn, change: "set retentionInDays to at least 30 days",
             });
+        });
+    });
+
+    describe("cloudwatch-log-group-retention, one violation per cause", () => {
+        it("reports one out-of-range value once, naming the stack-config key and the policy config", async () => {
+            const a = crafted(LOG_GROUP, "a", { retentionInDays: 7 });
+            const b = crafted(LOG_GROUP, "b", { retentionInDays: 7 });
+            const violations = await check(cloudwatchLogGroupRetention, asPolicyResources(a, b), { "cloudwatch-log-group-retention": { minRetentionDays: 30 } });
+            const violation = expectOneViolation(violations, { policy: "cloudwatch-log-group-retention", urn: a.urn, change: /2 log groups .* keeps its logs for 7 days/ });
+            expect(violation.message).to.match(/analytics-platform:environment\.logRetentionDays in Pulumi\.\w+\.yaml/);
+            expect(violation.message).to.match(/policies\/baseline\/policy-config\.\w+\.json/);
+        });
+
+        it("still reports each log group kept forever: that is the resource's own mistake", async () => {
+            const a = crafted(LOG_GROUP, "a", {});
+            const b = crafted(LOG_GROUP, "b", {});
+            expect(await check(cloudwatchLogGroupRetention, asPolicyResources(a, b))).to.have.length(2);
         });
     });
 
