@@ -256,33 +256,24 @@ export function mutations(): Mutation[] {
     });
     // Expectations come from the stack config, not from the grant under test.
     const salesSelect = (e: EditableExport) => e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-sales");
-    cases.push({
-        name: "analyst: the column exclusion dropped from its own grant", persona: "analyst",
-        apply: (e) => {
-            const grant = salesSelect(e);
-            delete (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames;
-            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
-            return "analyst-sales-analysts-sales";
-        },
-    });
-    cases.push({
-        name: "analyst: the excluded column misspelled in its own grant", persona: "analyst",
-        apply: (e) => {
-            const grant = salesSelect(e);
-            (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames = ["item_prices"];
-            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
-            return "analyst-sales-analysts-sales";
-        },
-    });
-    cases.push({
-        name: "analyst: excludedColumnNames written as a string, not a list", persona: "analyst",
-        apply: (e) => {
-            const grant = salesSelect(e);
-            (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames = "item_price";
-            grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
-            return "analyst-sales-analysts-sales";
-        },
-    });
+    const exclusionEdits: [string, unknown][] = [
+        ["the column exclusion dropped from its own grant", undefined],
+        ["the excluded column misspelled in its own grant", ["item_prices"]],
+        ["excludedColumnNames written as a string, not a list", "item_price"],
+    ];
+    for (const [what, excluded] of exclusionEdits) {
+        cases.push({
+            name: `analyst: ${what}`, persona: "analyst",
+            apply: (e) => {
+                const grant = salesSelect(e);
+                const columns = grant.outputs.tableWithColumns as Record<string, unknown>;
+                if (excluded === undefined) delete columns.excludedColumnNames;
+                else columns.excludedColumnNames = excluded;
+                grant.inputs.tableWithColumns = grant.outputs.tableWithColumns;
+                return "analyst-sales-analysts-sales";
+            },
+        });
+    }
     cases.push({
         name: "analyst: its role's tags become a secret (unreadable), so no role is the analyst", persona: "analyst",
         apply: (e) => {
