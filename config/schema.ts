@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { CLOUDWATCH_RETENTION_DAYS } from "./cloudwatchRetention";
-import { isCronExpression } from "./schedule";
+import { awsAccountId, cronExpression, glueName, iamPolicyArn, iamPrincipalArn, iamRoleArn, resourceName, retentionDays, samlProviderArn, switchable, uniqueBy } from "./primitives";
 import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits";
 import { stackTags } from "./tags";
 
@@ -10,46 +9,6 @@ import { stackTags } from "./tags";
  * Every object is strict (an unknown key is a mistake, most often a typo) and every default is the
  * safe one: data protected, versioned, long retention. A stack weakens a default by saying so.
  */
-
-// Glue stores names in lower case; Athena reads only lower-case letters, digits and underscores
-// ("Name databases, tables, and columns"), up to 255 characters.
-const glueName = z
-    .string()
-    .regex(/^[a-z0-9_]{1,255}$/, "a Glue name: 1-255 lower-case letters, digits and underscores");
-
-const resourceName = z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, "a name of 2-32 lower-case letters, digits and hyphens");
-
-const iamPrincipalArn = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+)$/, "an IAM account root or role ARN");
-
-const iamRoleArn = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN");
-
-const iamPolicyArn = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, "an IAM managed policy ARN");
-
-const awsAccountId = z.string().regex(/^\d{12}$/, "a 12-digit AWS account id");
-
-const samlProviderArn = z
-    .string()
-    .regex(/^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w.-]+$/, "an IAM SAML provider ARN");
-
-const cronExpression = z
-    .string()
-    .refine(isCronExpression, "an AWS cron expression: cron(<minutes> <hours> <day-of-month> <month> <day-of-week> <year>) with ? in one day field");
-
-const retentionDays = z
-    .number()
-    .int()
-    .refine((d) => CLOUDWATCH_RETENTION_DAYS.includes(d), {
-        message: `a CloudWatch Logs retention: ${CLOUDWATCH_RETENTION_DAYS.slice(0, -1).join(", ")} or ${CLOUDWATCH_RETENTION_DAYS.at(-1)}`,
-    });
-
 
 export const environmentSchema = z
     .strictObject({
@@ -108,32 +67,6 @@ const datasetSchema = z.strictObject({
     /** CSV files start with a header line (the seed's Kaggle files do). */
     headerLine: z.boolean().default(true),
 });
-
-/** An array whose entries' `key` is unique; a repeat is reported at the entry that repeats it. */
-function uniqueBy<T>(array: z.ZodType<T[]>, key: (entry: T) => string, what: string) {
-    return array.superRefine((entries, ctx) => {
-        const first = new Map<string, number>();
-        entries.forEach((entry, i) => {
-            const k = key(entry);
-            const at = first.get(k);
-            if (at === undefined) first.set(k, i);
-            else ctx.addIssue({ code: "custom", path: [i], input: k, message: `expected a unique ${what}, found "${k}" again (first at [${at}])` });
-        });
-    });
-}
-
-/**
- * A component's settings, or `{ enabled: false }` to switch it off. Switched off, its other
- * settings may stay in the file (they are kept, not checked); a missing `enabled` means true.
- */
-function switchable<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-    const on = z.strictObject({ enabled: z.literal(true), ...shape });
-    const off = z.looseObject({ enabled: z.literal(false) });
-    return z.preprocess(
-        (value) => (value && typeof value === "object" && !("enabled" in value) ? { enabled: true, ...value } : value),
-        z.discriminatedUnion("enabled", [on, off]),
-    );
-}
 
 const lakeFormationSettingsSchema = z.strictObject({
     readOnlyAdmins: z.array(iamRoleArn).default([]),

@@ -111,6 +111,8 @@ export async function evaluatePersonas(
     for (const persona of only) {
         if (personaRoles.some((p) => p.persona === persona)) continue;
         const definition = model[persona];
+        // A persona of a component the stack's config switches off is not expected (personas/types.ts).
+        if (definition.declaredWhen && !(access.stackConfig && definition.declaredWhen(access.stackConfig.config))) continue;
         const declaration = definition.expectations.find((e) => e.capability.kind === "declared");
         rows.push({
             persona,

@@ -1,4 +1,5 @@
 import type { ExportedResource, Plan } from "./stackExport";
+import { SUMMARY_SECTIONS } from "./estimates";
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -76,6 +77,9 @@ export function formatSummary(plan: Plan): string {
     lines.push("", `Resources by type (${s.custom}):`);
     lines.push(...table(s.countsByType.map((t) => [t.type, String(t.count)]), [false, true]));
     lines.push("", `Protected resources: ${s.protected}`);
+    for (const section of SUMMARY_SECTIONS.map((of) => of(plan))) {
+        if (section) lines.push("", `${section.title}:`, ...section.lines.map((line) => `  ${line}`));
+    }
     const outputs = Object.entries(s.outputs);
     lines.push("", `Outputs (${outputs.length}):`);
     lines.push(...table(outputs.map(([key, value]) => [`${key}:`, formatValue(value)])));

@@ -1,0 +1,61 @@
+import { RISK_CLASSES, RiskClass } from "./riskClasses";
+import { Capability, Expectation } from "./types";
+
+/**
+ * The builders and the expectations several personas share, for personas/model.ts and the persona
+ * files of each component (personas/<component>.ts).
+ */
+
+export const must = (capability: Capability, description: string, remedy: string): Expectation => ({ expected: "must", capability, description, remedy });
+export const mustNot = (capability: Capability, description: string, remedy: string): Expectation => ({ expected: "must-not", capability, description, remedy });
+
+// Expectations several personas share.
+export const notLakeFormationAdmin = mustNot({ kind: "lakeFormationAdmin" }, "be a Lake Formation administrator",
+    "remove the role's ARN from DataLakeSettings.admins: only the data-lake admin role is an admin");
+export const cannotChangeSettings = mustNot({ kind: "changeLakeFormationSettings" }, "change Lake Formation settings (lakeformation:PutDataLakeSettings)",
+    "remove lakeformation:PutDataLakeSettings (or lakeformation:*) from the role's policies; AWSLakeFormationDataAdmin denies it explicitly");
+export const notIamAdministrator = mustNot({ kind: "administratorAccess" }, "hold AdministratorAccess or equivalent IAM power",
+    "detach AdministratorAccess and remove iam:CreateUser / iam:AttachRolePolicy on any role from the role's policies");
+export const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be assumable by people (trusted principals or SAML)",
+    "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
+export const cannotGrant = mustNot({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions (admin, or a grant option, with lakeformation:GrantPermissions)",
+    "drop permissionsWithGrantOption from the role's grants and keep it out of DataLakeSettings.admins: only the data-lake admin grants");
+export const declared = must({ kind: "declared" }, "be declared by the stack (a role tagged with the persona)",
+    "declare the persona's role with the tag persona=<name>; a persona without a role is reported, never skipped");
+/**
+ * IAM has no condition key for a new database's location, so glue:CreateDatabase cannot be scoped to
+ * the lake in IAM. What keeps the project leader's databases under Lake Formation is the catalog's
+ * CREATE_DATABASE gate: once it is revoked from IAM_ALLOWED_PRINCIPALS (the README's first-deployment
+ * step, which no stack resource records), only the project leader's own CREATE_DATABASE grant lets it
+ * create one. The evaluator does not read that account state yet, so the row is shown, not enforced.
+ */
+export const CATALOG_GATE_NOT_MODELLED = "until the evaluator models the catalog's CREATE_DATABASE gate (account state no stack resource records)";
+
+/**
+ * The services of the platform's roles that send aws:SourceAccount / aws:SourceArn when they assume a
+ * role, so that a trust must pin them to this account (the confused deputy). Glue and Lake Formation
+ * document service-only trust policies for their roles and reach a role only through iam:PassRole or
+ * a registration in the same account (IAM roles cannot be passed across accounts); pinning keys a
+ * service does not send would lock it out. Add a service here when its role-trust documentation names them.
+ */
+export const SERVICES_SENDING_SOURCE_KEYS: readonly string[] = [];
+
+export const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
+    "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
+export const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
+    "remove Service principals from the role's trust policy: people's roles are for people only");
+
+/** The four risk classes as must-nots: each persona holds of them only what its `mayHold` says. */
+export const RISK_REMEDIES: Record<RiskClass, string> = {
+    "privilege-escalation": "remove the IAM action (policy, trust, credentials, PassRole, AssumeRole) from the role's policies, or scope it to the resources its model lets it hold",
+    "resource-exposure": "remove the permissions-management action (resource policies, KMS grants, Lake Formation grants and settings) from the role's policies",
+    "data-exfiltration": "remove the S3 read (or KMS decrypt) on the platform's data from the role's policies: Lake Formation vends data per grant",
+    "infrastructure-modification": "remove the write action on the platform's resource from the role's policies, or scope it to what the persona's model lets it change",
+};
+export const riskMustNots: Expectation[] = [
+    mustNot({ kind: "becomeOthers" }, "become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust)",
+        "remove sts:AssumeRole / iam:PassRole / iam:UpdateAssumeRolePolicy on the other role from the role's policies, or the role from the other's trust"),
+    ...(Object.keys(RISK_CLASSES) as RiskClass[]).map((risk) =>
+        mustNot({ kind: "risk", risk }, `${RISK_CLASSES[risk]}, beyond what its model lets it hold`, RISK_REMEDIES[risk])),
+];
+
