@@ -20,6 +20,7 @@ export interface InvalidGrant {
 interface EffectiveGrant {
     source: string;
     principal: Maybe<string>;
+    principalFrom?: string[];
     permissions: Maybe<Maybe<string>[]>;
     grantable: Maybe<Maybe<string>[]>;
     /** A database or table of "*" is every one (default permissions apply to all that get created). */
@@ -112,21 +113,25 @@ export class LakeFormationState {
     /** Grantable permissions held (GRANT option): a non-admin can pass those on. */
     holdsGrantablePermissions(role: RoleFacts): Verdict {
         for (const grant of this.grants) {
-            if (grantedTo(grant.principal, role, false) !== true || isUnknown(grant.grantable)) continue;
+            if (grantedTo(grant.principal, role, false, grant.principalFrom) !== true || isUnknown(grant.grantable)) continue;
             if (grant.grantable.length > 0) return allowed(`${grant.source} gives it ${grant.grantable.join(", ")} with the grant option`);
         }
         return denied("it holds no permission with the grant option");
     }
 
-    /** The grants made to the role itself (for the tables it is "granted"). */
+    /**
+     * The grants made to the role itself (for the tables it is "granted"), and those that may be
+     * (a principal a preview does not know, or a secret): leaving those out would read as "no table
+     * is granted to it", a resolved answer where the stack leaves it open.
+     */
     grantsTo(role: RoleFacts): GrantFacts[] {
-        return this.facts.grants.filter((g) => grantedTo(g.principal, role, false) === true);
+        return this.facts.grants.filter((g) => grantedTo(g.principal, role, false, g.principalFrom) !== false);
     }
 
     private find(role: RoleFacts, permission: string, iamAllowed: boolean, onTarget: (t: EffectiveGrant["target"]) => Tri): Verdict {
         const open: string[] = [];
         for (const grant of this.grants) {
-            const match = and(and(grantedTo(grant.principal, role, iamAllowed), includesPermission(grant.permissions, permission)), onTarget(grant.target));
+            const match = and(and(grantedTo(grant.principal, role, iamAllowed, grant.principalFrom), includesPermission(grant.permissions, permission)), onTarget(grant.target));
             if (match === true) {
                 const toWhom = grant.principal === IAM_ALLOWED_PRINCIPALS ? " to IAM_ALLOWED_PRINCIPALS (IAM alone decides)" : "";
                 return allowed(`${grant.source} gives ${permission}${toWhom}`);

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { Props, objectListProp, objectProp, propsOf, stringListProp, stringProp } from "../../lib/propertyValues";
 import { Declared, declared } from "../../lib/referenceLookup";
+import { propertyReference } from "../../lib/references";
 import { Maybe, Unknown } from "../../lib/unknownValues";
 
 /** Default permissions (DataLakeSettings, or a database's createTableDefaultPermissions). */
@@ -30,6 +31,8 @@ export type GrantTarget =
 
 export interface GrantFacts extends Declared {
     principal: Maybe<string>;
+    /** For a principal a preview does not know yet: the URNs of the resources it was computed from. */
+    principalFrom: string[];
     permissions: Maybe<Maybe<string>[]>;
     grantable: Maybe<Maybe<string>[]>;
     target: GrantTarget;
@@ -65,6 +68,7 @@ export function lakeFormationFacts(resources: PolicyResource[]): LakeFormationFa
             grants.push({
                 ...declared(resource),
                 principal: stringProp(props, "principal", `the principal of grant ${resource.name}`) ?? new Unknown(`the principal of grant ${resource.name}`),
+                principalFrom: propertyReference(resource, "principal").dependencies,
                 permissions: stringListProp(props, "permissions", `the permissions of grant ${resource.name}`),
                 grantable: stringListProp(props, "permissionsWithGrantOption", `the grantable permissions of grant ${resource.name}`),
                 target: grantTarget(props, resource.name),
