@@ -43,8 +43,10 @@ export class AccessEvaluator {
 
     constructor(resources: PolicyResource[], stackConfig: StackConfigSource | undefined | "find" = "find") {
         this.inventory = stackInventory(resources);
-        this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
         const config = stackConfig === "find" ? stackConfigFor(resources) : stackConfig;
+        // A stack of this project: its README's first-deployment step revokes CREATE_DATABASE on the catalog from IAM_ALLOWED_PRINCIPALS.
+        const gate = config ? `the README's first-deployment step (a stack of this project, ${config.from})` : undefined;
+        this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases, this.inventory.tables, gate);
         if (config) this.stackConfig = config;
         this.targets = new PersonaTargets(this.inventory, this.lakeFormation, config);
         this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);

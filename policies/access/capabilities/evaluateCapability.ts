@@ -127,6 +127,7 @@ function createDatabase(c: RoleContext, location: string): Promise<Verdict> {
     return allOfInOrder([
         () => c.iam.request({ action: "glue:CreateDatabase", resource: c.targets.arn("glue", `database/${PROBE_DATABASE}`) }),
         () => c.iam.request({ action: "glue:CreateDatabase", resource: catalog }),
+        () => c.lakeFormation.catalogCreateDatabase(c.role),
         () => locationPermission(c, location),
     ]);
 }
