@@ -1,10 +1,10 @@
-import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ReportViolation, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
 import { isBucket } from "../../lib/bucketTypes";
 import { locationCovers } from "../../access/stack/arns";
 import { checkEach, rawProps } from "../../lib/unknownValues";
 import { bucketArn, bucketSettingsOf } from "../lib/buckets";
-import { DATA_PROTECTION_CONFIG, DataProtectionConfig, stackKeepsDataByConfig } from "../lib/dataProtection";
+import { DATA_PROTECTION_CONFIG, DataProtectionConfig, KeepsData, stackKeepsDataByConfig } from "../lib/dataProtection";
 import { label, tagsOf } from "../lib/resources";
 
 /*
@@ -15,6 +15,14 @@ import { label, tagsOf } from "../lib/resources";
  */
 
 const GLUE_DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
+
+/** A stack validation that runs only when the stack keeps its data, with what says so. */
+function whenKeepingData(check: (args: StackValidationArgs, report: ReportViolation, keeps: KeepsData) => void | Promise<void>): StackValidation {
+    return async (args, report) => {
+        const keeps = stackKeepsDataByConfig(args.resources, args.getConfig<DataProtectionConfig>());
+        if (keeps.keeps) await check(args, report, keeps);
+    };
+}
 const LAKE_LOCATION = "aws:lakeformation/resource:Resource";
 
 export const glueDatabaseProtected: StackValidationPolicy = {
@@ -22,9 +30,7 @@ export const glueDatabaseProtected: StackValidationPolicy = {
     description: "When the stack config sets environment.protectData, every Glue database has the Pulumi options protect and retainOnDelete: deleting it drops every table definition and Lake Formation grant on it.",
     enforcementLevel: "mandatory",
     configSchema: DATA_PROTECTION_CONFIG,
-    validateStack: (args, report) => {
-        const keeps = stackKeepsDataByConfig(args.resources, args.getConfig<DataProtectionConfig>());
-        if (!keeps.keeps) return;
+    validateStack: whenKeepingData((args, report, keeps) => {
         for (const database of args.resources.filter((r) => r.type === GLUE_DATABASE)) {
             // CrossGuard hands policies no retainOnDelete; the offline runner does (false when unset).
             const retain = (database.opts as { retainOnDelete?: boolean }).retainOnDelete;
@@ -33,7 +39,7 @@ export const glueDatabaseProtected: StackValidationPolicy = {
                 report(`${label(database)} lacks the resource option${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}, and ${keeps.because}: create it with ${missing.map((o) => `${o}: true`).join(", ")}.`, database.urn);
             }
         }
-    },
+    }),
 };
 
 export const s3BucketNoForceDestroy: StackValidationPolicy = {
@@ -41,13 +47,9 @@ export const s3BucketNoForceDestroy: StackValidationPolicy = {
     description: "When the stack config sets environment.protectData, no bucket has forceDestroy: `pulumi destroy` would delete every object and version in it.",
     enforcementLevel: "mandatory",
     configSchema: DATA_PROTECTION_CONFIG,
-    validateStack: async (args, report) => {
-        const keeps = stackKeepsDataByConfig(args.resources, args.getConfig<DataProtectionConfig>());
-        if (!keeps.keeps) return;
-        await checkEach(args.resources.filter(isBucket), (bucket) => {
-            if (bucket.props.forceDestroy === true) report(`${label(bucket)} has forceDestroy: true, and ${keeps.because}: remove forceDestroy (or set it false).`, bucket.urn);
-        });
-    },
+    validateStack: whenKeepingData((args, report, keeps) => checkEach(args.resources.filter(isBucket), (bucket) => {
+        if (bucket.props.forceDestroy === true) report(`${label(bucket)} has forceDestroy: true, and ${keeps.because}: remove forceDestroy (or set it false).`, bucket.urn);
+    })),
 };
 
 export const s3BucketOwnerEnforced: StackValidationPolicy = {
@@ -97,7 +99,7 @@ function isDataBucket(bucket: PolicyResource, locations: PolicyResource[]): bool
     const arn = bucketArn(bucket);
     return arn !== undefined && locations.some((l) => {
         const registered = rawProps(l.props).arn;
-        return typeof registered === "string" && (locationCovers(arn, registered) === true || locationCovers(registered, arn) === true);
+        return typeof registered === "string" && (locationCovers(arn, registered) || locationCovers(registered, arn));
     });
 }
 
@@ -106,9 +108,7 @@ export const s3DataNotExpired: StackValidationPolicy = {
     description: "When the stack config sets environment.protectData, no lifecycle rule of a data bucket (registered with Lake Formation, or tagged as the lake) expires current objects; noncurrent versions and delete markers may expire.",
     enforcementLevel: "mandatory",
     configSchema: DATA_PROTECTION_CONFIG,
-    validateStack: async (args, report) => {
-        const keeps = stackKeepsDataByConfig(args.resources, args.getConfig<DataProtectionConfig>());
-        if (!keeps.keeps) return;
+    validateStack: whenKeepingData(async (args, report, keeps) => {
         const locations = args.resources.filter((r) => r.type === LAKE_LOCATION);
         await checkEach(args.resources.filter((b) => isBucket(b) && isDataBucket(b, locations)), (bucket) => {
             const lifecycles = bucketSettingsOf(bucket, "lifecycle", args.resources).referrers;
@@ -120,7 +120,7 @@ export const s3DataNotExpired: StackValidationPolicy = {
                 report(`${label(from)} of ${label(bucket)} expires current objects (rule ${rule.id ?? "without id"}), and ${keeps.because}: expire only noncurrent versions (noncurrentVersionExpiration) in a data bucket.`, bucket.urn);
             }
         });
-    },
+    }),
 };
 
 export const dataRetentionPolicies = [glueDatabaseProtected, s3BucketNoForceDestroy, s3BucketOwnerEnforced, s3DataNotExpired];
