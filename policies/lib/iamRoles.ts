@@ -3,7 +3,7 @@ import { PERSONA_TAG } from "../../personas/personaNames";
 import { documentProp, known, objectListProp, propsOf, stringListProp, stringProp, tagsOf } from "./propertyValues";
 import { Declared, declared, indexBy, referencedResource, referencedResources } from "./referenceLookup";
 import { identifiersOf } from "./references";
-import { Maybe, Unknown, isUnknown, isUnknownSentinel, unknownOf } from "./unknownValues";
+import { Maybe, SECRET_SENTINEL, SecretValue, Unknown, isUnknown, isUnknownSentinel, unknownOf } from "./unknownValues";
 
 /**
  * Which identity policies a stack gives each role, however it declares them: the evaluator
@@ -130,7 +130,11 @@ function roleFacts(resource: PolicyResource): RoleFacts {
     // program attaches is then in the attachment resources; an unknown element of a known list is
     // a policy we cannot see, and counts as unknown.
     const managed = stringListProp(props, "managedPolicyArns", `the managed policies of role ${resource.name}`);
-    const attachments: AttachmentFacts[] = isUnknown(managed) ? [] : managed.map((policyArn) => ({ policyArn, declaredBy: self }));
+    // A secret is different: it stays hidden after deployment, and may hide any policy.
+    const attachments: AttachmentFacts[] = managed instanceof SecretValue ? [{ policyArn: managed, declaredBy: self }] : isUnknown(managed) ? [] : managed.map((policyArn) => ({ policyArn, declaredBy: self }));
+    if (props.inlinePolicies === SECRET_SENTINEL) {
+        inlinePolicies.push({ policyName: "inlinePolicies", document: new SecretValue(`the inline policies of role ${resource.name}`), declaredBy: self });
+    }
     const tagsHidden = hiddenTags(props, resource.name);
     return {
         ...self,

@@ -403,6 +403,17 @@ function remainingPointsOfIssue7(): Mutation[] {
             return "regression-iam-allowed-catalog";
         },
     });
+    // A persona role whose policies are read back as a secret never drops out of a check.
+    for (const [field, persona] of [["inlinePolicies", "analyst"], ["managedPolicyArns", "project-leader"]] as [string, Persona][]) {
+        cases.push({
+            name: `${persona}: its role's ${field} read back as a secret`, persona,
+            apply: (e) => {
+                const role = e.personaRole(persona);
+                role.outputs[field] = "[secret]";
+                return roleName(role);
+            },
+        });
+    }
     // An edge a hidden value leaves open is an undecided edge, never a missing one.
     cases.push({
         name: "data-lake-admin: the trust of the lake location role it may pass becomes a secret (the PassRole edge is undecided)", persona: "data-lake-admin",
