@@ -23,13 +23,18 @@ export const cannotGrant = mustNot({ kind: "grantLakeFormationPermissions" }, "g
 export const declared = must({ kind: "declared" }, "be declared by the stack (a role tagged with the persona)",
     "declare the persona's role with the tag persona=<name>; a persona without a role is reported, never skipped");
 /**
- * IAM has no condition key for a new database's location, so glue:CreateDatabase cannot be scoped to
- * the lake in IAM. What keeps the project leader's databases under Lake Formation is the catalog's
- * CREATE_DATABASE gate: once it is revoked from IAM_ALLOWED_PRINCIPALS (the README's first-deployment
- * step, which no stack resource records), only the project leader's own CREATE_DATABASE grant lets it
- * create one. The evaluator does not read that account state yet, so the row is shown, not enforced.
+ * Why the project leader's "no database outside Lake Formation" row is shown, not enforced. The
+ * evaluator models the catalog's CREATE_DATABASE gate (policies/access/lakeFormation: admins hold it,
+ * a catalog grant gives it, IAM_ALLOWED_PRINCIPALS holds it until the README's first-deployment step
+ * revokes it). With the gate modelled the row is decided, and it is allowed: the project leader's own
+ * CREATE_DATABASE grant on the catalog (which lets it create databases in the lake) is catalog-wide,
+ * IAM has no condition key for a new database's location, and a location Lake Formation does not
+ * manage needs no data-location permission. No stack can both let the project leader create
+ * databases and keep them in the lake, so enforcing the row would fail every stack; it names the
+ * path (the grant, the IAM statement) instead. The other personas' rows about creating databases
+ * are enforced, gate included.
  */
-export const CATALOG_GATE_NOT_MODELLED = "until the evaluator models the catalog's CREATE_DATABASE gate (account state no stack resource records)";
+export const CATALOG_GATE_NOT_MODELLED = "not enforceable by a stack: CREATE_DATABASE on the catalog and glue:CreateDatabase cannot be limited to a location, and an unmanaged location needs no Lake Formation permission";
 
 /**
  * The services of the platform's roles that send aws:SourceAccount / aws:SourceArn when they assume a

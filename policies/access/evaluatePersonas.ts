@@ -43,8 +43,10 @@ export class AccessEvaluator {
 
     constructor(resources: PolicyResource[], stackConfig: StackConfigSource | undefined | "find" = "find") {
         this.inventory = stackInventory(resources);
-        this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases);
         const config = stackConfig === "find" ? stackConfigFor(resources) : stackConfig;
+        // A stack of this project: its README's first-deployment step revokes CREATE_DATABASE on the catalog from IAM_ALLOWED_PRINCIPALS.
+        const gate = config ? `the README's first-deployment step (a stack of this project, ${config.from})` : undefined;
+        this.lakeFormation = new LakeFormationState(this.inventory.lakeFormation, this.inventory.databases, this.inventory.tables, gate);
         if (config) this.stackConfig = config;
         this.targets = new PersonaTargets(this.inventory, this.lakeFormation, config);
         this.resourcePolicies = new ResourcePolicies(this.inventory.buckets, this.inventory.keys);
@@ -114,17 +116,21 @@ export async function evaluatePersonas(
         // A persona of a component the stack's config switches off is not expected (personas/types.ts).
         if (definition.declaredWhen && !(access.stackConfig && definition.declaredWhen(access.stackConfig.config))) continue;
         const declaration = definition.expectations.find((e) => e.capability.kind === "declared");
+        // A role whose tags cannot be read may be this persona's: the row says so, undecided and failing.
+        const hidden = access.inventory.roles.filter((r) => r.tagsHidden);
+        const roleOf = (r: RoleFacts) => (typeof r.roleName === "string" ? r.roleName : r.name);
+        const why = `no role of the stack carries ${PERSONA_TAG}=${persona}`;
         rows.push({
             persona,
-            role: "(none)",
+            role: hidden.length > 0 ? hidden.map(roleOf).join(", ") : "(none)",
             roleUrn: "",
             capability: declaration?.description ?? "be declared by the stack",
             kind: "declared",
             expected: "must",
             allowed: false,
             holds: false,
-            why: `no role of the stack carries ${PERSONA_TAG}=${persona}`,
-            resolved: true,
+            why: hidden.length > 0 ? `undecided, assumed not declared: ${why} that can be read; ${hidden.map((r) => String(r.tagsHidden)).join(", ")}` : why,
+            resolved: hidden.length === 0,
             remedy: declaration?.remedy ?? `declare the persona's role with the tag ${PERSONA_TAG}=${persona}`,
             ...(definition.pendingDeclaration ? { pending: definition.pendingDeclaration } : {}),
         });

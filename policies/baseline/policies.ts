@@ -2,11 +2,13 @@ import type { PackDefinition } from "../lib/packDefinition";
 import { athenaPolicies } from "./rules/athena";
 import { cloudwatchLogsPolicies } from "./rules/cloudwatchLogs";
 import { codebuildPolicies } from "./rules/codebuild";
+import { dataRetentionPolicies } from "./rules/dataRetention";
 import { gluePolicies } from "./rules/glue";
 import { iamPolicies } from "./rules/iam";
 import { kmsPolicies } from "./rules/kms";
 import { lakeFormationPolicies } from "./rules/lakeFormation";
 import { lambdaPolicies } from "./rules/lambda";
+import { resourcePolicyPrincipals } from "./rules/resourcePolicyPrincipals";
 import { rumPolicies } from "./rules/rum";
 import { s3Policies } from "./rules/s3";
 import { sagemakerPolicies } from "./rules/sagemaker";
@@ -31,5 +33,7 @@ export const pack: PackDefinition = {
         ...lambdaPolicies,
         ...snsPolicies,
         ...rumPolicies,
+        ...dataRetentionPolicies,
+        resourcePolicyPrincipals,
     ],
 };

@@ -15,6 +15,8 @@ const BUCKET_SETTINGS = {
     policy: ["aws:s3/bucketPolicy:BucketPolicy"],
     versioning: ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"],
     logging: ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"],
+    lifecycle: ["aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
+    ownership: ["aws:s3/bucketOwnershipControls:BucketOwnershipControls"],
 } as const;
 
 export type BucketSetting = keyof typeof BUCKET_SETTINGS;

@@ -1,8 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
+import { PERSONA_TAG } from "../../personas/personaNames";
 import { documentProp, known, objectListProp, propsOf, stringListProp, stringProp, tagsOf } from "./propertyValues";
 import { Declared, declared, indexBy, referencedResource, referencedResources } from "./referenceLookup";
 import { identifiersOf } from "./references";
-import { Maybe, Unknown, isUnknown } from "./unknownValues";
+import { Maybe, SECRET_SENTINEL, SecretValue, Unknown, isUnknown, isUnknownSentinel, unknownOf } from "./unknownValues";
 
 /**
  * Which identity policies a stack gives each role, however it declares them: the evaluator
@@ -30,6 +31,11 @@ export interface RoleFacts extends Declared {
     roleName: Maybe<string>;
     arn: Maybe<string>;
     tags: Record<string, string>;
+    /**
+     * Set when the role's tags (or its persona tag) cannot be read: a secret, or unknown during
+     * preview. Such a role may be any persona: a check must not read it as no persona's.
+     */
+    tagsHidden?: Unknown;
     trustPolicy: Maybe<object> | undefined;
     permissionsBoundaryArn?: Maybe<string>;
     inlinePolicies: InlinePolicyFacts[];
@@ -124,17 +130,31 @@ function roleFacts(resource: PolicyResource): RoleFacts {
     // program attaches is then in the attachment resources; an unknown element of a known list is
     // a policy we cannot see, and counts as unknown.
     const managed = stringListProp(props, "managedPolicyArns", `the managed policies of role ${resource.name}`);
-    const attachments: AttachmentFacts[] = isUnknown(managed) ? [] : managed.map((policyArn) => ({ policyArn, declaredBy: self }));
+    // A secret is different: it stays hidden after deployment, and may hide any policy.
+    const attachments: AttachmentFacts[] = managed instanceof SecretValue ? [{ policyArn: managed, declaredBy: self }] : isUnknown(managed) ? [] : managed.map((policyArn) => ({ policyArn, declaredBy: self }));
+    if (props.inlinePolicies === SECRET_SENTINEL) {
+        inlinePolicies.push({ policyName: "inlinePolicies", document: new SecretValue(`the inline policies of role ${resource.name}`), declaredBy: self });
+    }
+    const tagsHidden = hiddenTags(props, resource.name);
     return {
         ...self,
         roleName,
         arn,
         tags: tagsOf(props),
+        ...(tagsHidden ? { tagsHidden } : {}),
         trustPolicy: documentProp(props, "assumeRolePolicy", `the trust policy of role ${resource.name}`),
         permissionsBoundaryArn: stringProp(props, "permissionsBoundary", `the permissions boundary of role ${resource.name}`),
         inlinePolicies,
         attachments,
     };
+}
+
+/** The tags' Unknown when they, or the persona tag among them, cannot be read. */
+function hiddenTags(props: Record<string, unknown>, name: string): Unknown | undefined {
+    const tags = props.tags ?? props.tagsAll;
+    if (isUnknownSentinel(tags)) return unknownOf(tags, `the tags of role ${name}`);
+    const persona = typeof tags === "object" && tags !== null ? (tags as Record<string, unknown>)[PERSONA_TAG] : undefined;
+    return isUnknownSentinel(persona) ? unknownOf(persona, `the ${PERSONA_TAG} tag of role ${name}`) : undefined;
 }
 
 function customerPolicyFacts(resource: PolicyResource): CustomerPolicyFacts {

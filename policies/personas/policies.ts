@@ -3,6 +3,7 @@ import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
 import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
+import { resourcesWellFormed } from "./rules/resourcesWellFormed";
 
 /**
  * The persona/permission model as CrossGuard policies. The CLI's pack (index.ts) and the offline
@@ -20,5 +21,6 @@ export const pack: PackDefinition = {
         personaRoleTagged,
         dataLocationGrantRegistered,
         accessFullyEvaluated,
+        resourcesWellFormed,
     ],
 };

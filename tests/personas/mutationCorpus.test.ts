@@ -1,6 +1,9 @@
 import { expect } from "chai";
 import { PersonaMatrix, PersonaMatrixRow, evaluatePersonas } from "../../policies/access";
-import { CONTROLS, mutations } from "./support/mutations";
+import { PACKS } from "../../tools/policyRunner/packs";
+import { readPolicyConfig } from "../../tools/policyRunner/policyConfig";
+import { Violation, runPolicy } from "../../tools/policyRunner/runPolicies";
+import { CONTROLS, PACK_CONTROLS, PACK_MUTATIONS, mutations } from "./support/mutations";
 import { EditableExport } from "./support/stackEdits";
 
 /**
@@ -46,6 +49,48 @@ describe("the mutation corpus (prod plan)", function () {
             control.apply(edited);
             const matrix = await evaluatePersonas(edited.policyResources());
             expect(matrix.rows.map(rowKey).sort()).to.deep.equal([...baseline].sort());
+        });
+    }
+});
+
+describe("the mutation corpus, rules of the packs (prod plan)", function () {
+    let pristine: EditableExport;
+    const config = readPolicyConfig(PACKS.map((p) => p.folder), "prod");
+    const policies = new Map(PACKS.flatMap((p) => p.pack.policies.map((policy) => [policy.name, policy] as const)));
+    const names = [...new Set(PACK_MUTATIONS.map((m) => m.policy))];
+    const violationsOf = async (e: EditableExport, name: string): Promise<Violation[]> =>
+        (await runPolicy(policies.get(name)!, e.policyResources(), config)).filter((v) => v.enforcementLevel === "mandatory");
+    const key = (v: Violation) => `${v.policy}|${v.urn}|${v.message}`;
+    let baseline: Map<string, Set<string>>;
+
+    before(async () => {
+        pristine = await EditableExport.of("prod");
+        baseline = new Map();
+        for (const name of names) {
+            const found = await violationsOf(pristine, name);
+            expect(found.map(key), name).to.deep.equal([]);
+            baseline.set(name, new Set(found.map(key)));
+        }
+    });
+
+    const copy = () => new EditableExport(JSON.parse(JSON.stringify(pristine.resources)));
+
+    for (const mutation of PACK_MUTATIONS) {
+        it(`${mutation.policy} catches ${mutation.name}`, async () => {
+            const edited = copy();
+            const changed = mutation.apply(edited);
+            const caught = (await violationsOf(edited, mutation.policy)).filter((v) => !baseline.get(mutation.policy)!.has(key(v)));
+            expect(caught.filter((v) => v.urn === changed || v.message.includes(changed)).map(key), `none names ${changed}; caught: ${caught.map(key).join(" | ") || "none"}`).to.have.length.greaterThan(0);
+        });
+    }
+
+    for (const control of PACK_CONTROLS) {
+        it(`reports nothing new when ${control.name}`, async () => {
+            const edited = copy();
+            control.apply(edited);
+            for (const name of names) expect((await violationsOf(edited, name)).map(key), name).to.deep.equal([]);
+            const matrix = await evaluatePersonas(edited.policyResources());
+            expect(enforcedFailures(matrix).map(rowKey)).to.deep.equal([]);
         });
     }
 });

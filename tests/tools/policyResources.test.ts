@@ -89,7 +89,7 @@ describe("readStackExport", () => {
         expect(errorOf(write("text.json", "hello"))).to.match(/text\.json: not JSON: /);
         expect(errorOf(write("other.json", JSON.stringify({ resources: [] })))).to.match(/other\.json: not a stack export: expected \{"version": 3/);
         expect(errorOf(write("object.json", JSON.stringify({ deployment: { resources: {} } })))).to.equal(`${path.join(dir, "object.json")}: deployment.resources: expected an array, found object`);
-        expect(errorOf(write("nourn.json", JSON.stringify({ deployment: { resources: [{ type: "x" }] } })))).to.match(/nourn\.json: deployment\.resources\[0\]: expected an object with string "urn" and "type"/);
+        expect(errorOf(write("nourn.json", JSON.stringify({ deployment: { resources: [{ type: "x" }] } })))).to.match(/nourn\.json: deployment\.resources\[0\]: "urn": expected a string, found nothing/);
     });
 
     it("reads an empty stack's export, which has no resources key", () => {

@@ -1,6 +1,17 @@
 import * as fs from "node:fs";
 import { InputError } from "../engine/errors";
 import type { ExportedResource } from "../engine/stackExport";
+import { exportEntryProblems } from "../../policies/lib/resourceShape";
+
+/** At most this many lines of shape problems: the first ones say what kind of file it is. */
+const MAX_SHAPE_PROBLEMS = 20;
+
+/** A stack export with fields of the wrong shape: one line per field, each naming resource, field, expected and found. */
+export class ExportShapeError extends InputError {
+    constructor(readonly problems: string[], file: string) {
+        super(problems.join("\n"), file);
+    }
+}
 
 /**
  * Reads a stack export: from `plan --out` or from a real `pulumi stack export` (whose resources
@@ -29,12 +40,14 @@ export function readStackExport(file: string): ExportedResource[] {
     if (!Array.isArray(resources)) {
         throw new InputError(`${file}: deployment.resources: expected an array, found ${typeof resources}`, file);
     }
-    resources.forEach((r: unknown, i) => {
-        const resource = r as Partial<ExportedResource> | null;
-        if (typeof resource?.urn !== "string" || typeof resource.type !== "string") {
-            throw new InputError(`${file}: deployment.resources[${i}]: expected an object with string "urn" and "type"`, file);
-        }
-    });
+    // Validated once here, with the table the persona pack's resources-well-formed rule uses
+    // (policies/lib/resourceShape.ts): what passes is what the rules can read as given.
+    const problems = resources.flatMap((r: unknown, i) => exportEntryProblems(r, i));
+    if (problems.length > 0) {
+        const shown = problems.slice(0, MAX_SHAPE_PROBLEMS).map((p) => `${file}: ${p}`);
+        if (problems.length > MAX_SHAPE_PROBLEMS) shown.push(`${file}: ... and ${problems.length - MAX_SHAPE_PROBLEMS} more`);
+        throw new ExportShapeError(shown, file);
+    }
     return resources as ExportedResource[];
 }
 

@@ -56,11 +56,13 @@ export function isType(type: string, resourceClass: unknown): boolean {
  * The options CrossGuard hands a policy under `pulumi preview`. deleteBeforeReplace is only
  * known from an offline export (a real one does not keep it): absent, not false, otherwise.
  */
-function optionsOf(r: ExportedResource): PolicyResourceOptions {
+function optionsOf(r: ExportedResource): PolicyResourceOptions & { retainOnDelete: boolean } {
     return {
         protect: r.protect === true,
         ignoreChanges: [...(r.ignoreChanges ?? [])],
         ...(r.registrationOptions?.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+        // A real export keeps retainOnDelete (CrossGuard does not hand it to policies): known here, true or false.
+        retainOnDelete: r.retainOnDelete === true,
         aliases: [],
         customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
         additionalSecretOutputs: [...(r.additionalSecretOutputs ?? [])],

@@ -127,6 +127,7 @@ function createDatabase(c: RoleContext, location: string): Promise<Verdict> {
     return allOfInOrder([
         () => c.iam.request({ action: "glue:CreateDatabase", resource: c.targets.arn("glue", `database/${PROBE_DATABASE}`) }),
         () => c.iam.request({ action: "glue:CreateDatabase", resource: catalog }),
+        () => c.lakeFormation.catalogCreateDatabase(c.role),
         () => locationPermission(c, location),
     ]);
 }
@@ -168,7 +169,8 @@ async function select(c: RoleContext, capability: Extract<Capability, { kind: "s
     if (targets.length === 0) {
         // A must with nothing to check fails (an analyst with no table); a must-not has nothing to violate.
         const what = capability.column === "excluded" ? "no column is excluded from its grants" : "no table is granted to it";
-        return [{ verdict: denied(what) }];
+        const open = capability.table === "granted" && capability.column !== "excluded" ? c.targets.grantedTablesUnknown(c.role) : undefined;
+        return [{ verdict: open ? undecided(`${what} that can be read: ${open}`) : denied(what) }];
     }
     const outcomes: CapabilityOutcome[] = [];
     for (const t of targets) {
@@ -295,11 +297,12 @@ async function unexpectedReach(c: RoleContext): Promise<Reach[]> {
 
 function becomeOthers(c: RoleContext): Promise<Verdict> {
     return unexpectedReach(c).then((reach) => {
-        if (reach.length === 0) {
-            const may = c.persona?.mayBecome ?? [];
-            return denied(`it can become no other role of the stack${may.length > 0 ? ` beyond the ${may.join(", ")} role` : ""}`);
-        }
-        return allowed(reach.map((r) => `${r.role.name}: ${r.path.join(" → ")}`).join("; "));
+        const describe = (rs: Reach[]) => rs.map((r) => `${r.role.name}: ${r.path.join(" → ")}`).join("; ");
+        const decided = reach.filter((r) => !r.undecided);
+        if (decided.length > 0) return allowed(describe(decided));
+        if (reach.length > 0) return undecided(describe(reach));
+        const may = c.persona?.mayBecome ?? [];
+        return denied(`it can become no other role of the stack${may.length > 0 ? ` beyond the ${may.join(", ")} role` : ""}`);
     });
 }
 
@@ -312,11 +315,14 @@ async function riskThroughGraph(c: RoleContext, risk: RiskClass): Promise<Verdic
     const allowances = c.persona?.mayHold ?? [];
     const own = await riskVerdict(c, risk, allowances);
     if (own.allowed === true || !c.graph || !c.contextOf) return own;
+    const open: string[] = own.allowed === "unknown" ? [own.why] : [];
     for (const reach of await unexpectedReach(c)) {
         const other = await riskVerdict(await c.contextOf(reach.role), risk, allowances, c.role);
-        if (other.allowed === true) return allowed(`it can become ${reach.role.name} (${reach.path.join(" → ")}); as it: ${other.why}`);
+        const how = `it can become ${reach.role.name} (${reach.path.join(" → ")}); as it: ${other.why}`;
+        if (other.allowed === true && !reach.undecided) return allowed(how);
+        if (other.allowed !== false) open.push(how);
     }
-    return own;
+    return open.length > 0 ? undecided(open.join("; ")) : own;
 }
 
 /**

@@ -128,11 +128,27 @@ export class PersonaTargets {
         const found = new Map<string, TableTarget>();
         for (const grant of this.lakeFormation.grantsTo(role)) {
             const t = grant.target;
-            if ((t.kind !== "table" && t.kind !== "columns") || isUnknown(t.database) || isUnknown(t.table)) continue;
+            if (t.kind !== "table" && t.kind !== "columns") continue;
+            if (isUnknown(t.database) || isUnknown(t.table)) {
+                // A preview may not know the database's name yet: the declared tables it may be.
+                for (const table of this.inventory.tables) {
+                    if (typeof table.databaseName !== "string" || typeof table.tableName !== "string") continue;
+                    if (!isUnknown(t.database) && t.database !== "*" && t.database !== table.databaseName) continue;
+                    if (!isUnknown(t.table) && t.table !== "*" && t.table !== table.tableName) continue;
+                    found.set(`${table.databaseName}.${table.tableName}`, { database: table.databaseName, table: table.tableName });
+                }
+                continue;
+            }
             const tables = t.table === "*" ? this.tablesOf(t.database) : [t.table];
             for (const table of tables.length > 0 ? tables : ["*"]) found.set(`${t.database}.${table}`, { database: t.database, table });
         }
         return [...found.values()];
+    }
+
+    /** Why the tables granted to the role cannot be told (grants whose table a preview does not know), if so. */
+    grantedTablesUnknown(role: RoleFacts): string | undefined {
+        const open = this.lakeFormation.grantsTo(role).filter((g) => (g.target.kind === "table" || g.target.kind === "columns") && (isUnknown(g.target.database) || isUnknown(g.target.table)));
+        return open.length > 0 ? `the tables of ${open.map((g) => `grant ${g.name}`).join(", ")} are unknown until deployment` : undefined;
     }
 
     /**

@@ -1,9 +1,9 @@
 import { RoleFacts } from "../../lib/iamRoles";
-import { Maybe, isUnknown } from "../../lib/unknownValues";
+import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
 import { Tri, Verdict, allowed, denied, undecided } from "../capabilities/verdict";
 import { locationCovers } from "../stack/arns";
-import { DatabaseFacts } from "../stack/dataFacts";
-import { GrantFacts, GrantTarget, LakeFormationFacts } from "../stack/lakeFormationFacts";
+import { DatabaseFacts, TableFacts } from "../stack/dataFacts";
+import { GrantFacts, GrantTarget, LakeFormationFacts, LfTagExpression, ResourceTagFacts } from "../stack/lakeFormationFacts";
 import { IAM_ALLOWED_PRINCIPALS, and, grantedTo, includesPermission } from "./principals";
 
 /** A grant Lake Formation refuses: DATA_LOCATION_ACCESS on a location it does not manage. */
@@ -20,6 +20,7 @@ export interface InvalidGrant {
 interface EffectiveGrant {
     source: string;
     principal: Maybe<string>;
+    principalFrom?: string[];
     permissions: Maybe<Maybe<string>[]>;
     grantable: Maybe<Maybe<string>[]>;
     /** A database or table of "*" is every one (default permissions apply to all that get created). */
@@ -36,11 +37,24 @@ export class LakeFormationState {
     private readonly grants: EffectiveGrant[];
     readonly invalidGrants: InvalidGrant[];
 
-    constructor(private readonly facts: LakeFormationFacts, databases: DatabaseFacts[]) {
+    /** The stack's grants, an LF-tag policy grant read as the grants on the databases and tables its tags match. */
+    private readonly declaredGrants: GrantFacts[];
+
+    constructor(
+        private readonly facts: LakeFormationFacts,
+        databases: DatabaseFacts[],
+        tables: TableFacts[] = [],
+        /**
+         * What closes the catalog's CREATE_DATABASE gate outside the stack, when something does: for a
+         * stack of this project, the README's first-deployment step. Absent: the account's default.
+         */
+        private readonly catalogGateClosedBy?: string,
+    ) {
         this.invalidGrants = facts.grants.flatMap((g) => this.invalidGrant(g));
         const refused = new Set(this.invalidGrants.filter((g) => g.resolved).map((g) => g.urn));
+        this.declaredGrants = facts.grants.flatMap((g) => (g.target.kind === "lfTagPolicy" ? tagPolicyGrants(g, g.target, facts.resourceTags, databases, tables) : [g]));
         this.grants = [
-            ...facts.grants.filter((g) => !refused.has(g.urn)).map((g) => ({ ...g, source: `grant ${g.name}` })),
+            ...this.declaredGrants.filter((g) => !refused.has(g.urn)).map((g) => ({ ...g, source: `grant ${g.name}${g.via ? ` (${g.via})` : ""}` })),
             ...defaultGrants(facts, databases),
         ];
     }
@@ -101,6 +115,26 @@ export class LakeFormationState {
         return denied(`no ${permission} grant on database ${database}`);
     }
 
+    /**
+     * The catalog's CREATE_DATABASE gate, which Lake Formation checks beside glue:CreateDatabase
+     * wherever the new database's location is (IAM has no condition key for it): admins hold it
+     * implicitly (AWS: "Implicit Lake Formation permissions"), a grant on the catalog gives it, and
+     * so does one to IAM_ALLOWED_PRINCIPALS (then IAM alone decides). A fresh account grants it to
+     * IAM_ALLOWED_PRINCIPALS; the README's first-deployment step revokes that (no stack resource
+     * records the revocation, and the provider cannot read it back: README "First deployment"), so a
+     * stack that declares Lake Formation settings is read with the gate closed, and says so.
+     */
+    catalogCreateDatabase(role: RoleFacts): Verdict {
+        const gateOpen = !this.settingsDeclared ? "the stack declares no Lake Formation settings" : this.catalogGateClosedBy === undefined ? "nothing revokes it for this stack (no stack config of this project, whose README's first-deployment step does)" : undefined;
+        if (gateOpen) return allowed(`${gateOpen}: the account's default CREATE_DATABASE on the catalog for IAM_ALLOWED_PRINCIPALS stands, and IAM alone decides`);
+        const admin = this.isAdmin(role);
+        if (admin.allowed === true) return allowed(`${admin.why}: implicit CREATE_DATABASE on the catalog`);
+        const grant = this.find(role, "CREATE_DATABASE", true, (t) => t.kind === "catalog");
+        if (grant.allowed === true) return allowed(`${grant.why} on the catalog`);
+        if (admin.allowed === "unknown" || grant.allowed === "unknown") return undecided([admin, grant].filter((v) => v.allowed === "unknown").map((v) => v.why).join("; "));
+        return denied(`no CREATE_DATABASE on the catalog: no grant gives it to the role, and ${this.catalogGateClosedBy} revokes it from IAM_ALLOWED_PRINCIPALS`);
+    }
+
     /** A SELECT grant covering the table (some column of it) or the named column. */
     select(role: RoleFacts, database: string, table: string, column?: string): Verdict {
         const what = `${database}.${table}${column ? `.${column}` : ""}`;
@@ -112,21 +146,32 @@ export class LakeFormationState {
     /** Grantable permissions held (GRANT option): a non-admin can pass those on. */
     holdsGrantablePermissions(role: RoleFacts): Verdict {
         for (const grant of this.grants) {
-            if (grantedTo(grant.principal, role, false) !== true || isUnknown(grant.grantable)) continue;
+            if (grantedTo(grant.principal, role, false, grant.principalFrom) !== true || isUnknown(grant.grantable)) continue;
             if (grant.grantable.length > 0) return allowed(`${grant.source} gives it ${grant.grantable.join(", ")} with the grant option`);
         }
         return denied("it holds no permission with the grant option");
     }
 
-    /** The grants made to the role itself (for the tables it is "granted"). */
+    /** What a grant gives, for a finding: its permissions on each database, table or location it covers (an LF-tag policy: the ones its tags match). */
+    exposedBy(grant: GrantFacts): string {
+        const permissions = isUnknown(grant.permissions) ? String(grant.permissions) : grant.permissions.map(String).join(", ");
+        const targets = this.declaredGrants.filter((g) => g.urn === grant.urn).map((g) => describeTarget(g.target));
+        return `${permissions} on ${targets.length > 0 ? targets.join(", ") : "nothing the stack declares yet"}`;
+    }
+
+    /**
+     * The grants made to the role itself (for the tables it is "granted"), and those that may be
+     * (a principal a preview does not know, or a secret): leaving those out would read as "no table
+     * is granted to it", a resolved answer where the stack leaves it open.
+     */
     grantsTo(role: RoleFacts): GrantFacts[] {
-        return this.facts.grants.filter((g) => grantedTo(g.principal, role, false) === true);
+        return this.declaredGrants.filter((g) => grantedTo(g.principal, role, false, g.principalFrom) !== false);
     }
 
     private find(role: RoleFacts, permission: string, iamAllowed: boolean, onTarget: (t: EffectiveGrant["target"]) => Tri): Verdict {
         const open: string[] = [];
         for (const grant of this.grants) {
-            const match = and(and(grantedTo(grant.principal, role, iamAllowed), includesPermission(grant.permissions, permission)), onTarget(grant.target));
+            const match = and(and(grantedTo(grant.principal, role, iamAllowed, grant.principalFrom), includesPermission(grant.permissions, permission)), onTarget(grant.target));
             if (match === true) {
                 const toWhom = grant.principal === IAM_ALLOWED_PRINCIPALS ? " to IAM_ALLOWED_PRINCIPALS (IAM alone decides)" : "";
                 return allowed(`${grant.source} gives ${permission}${toWhom}`);
@@ -197,4 +242,93 @@ function defaultGrants(facts: LakeFormationFacts, databases: DatabaseFacts[]): E
         }
     }
     return grants;
+}
+
+/**
+ * An LF-tag policy grant as the grants it amounts to (AWS: "Lake Formation tag-based access
+ * control"): resourceType DATABASE gives the permissions on every database whose LF-tags match all
+ * expressions, TABLE on every table whose tags match; a table inherits its database's tags, and a
+ * tag it carries itself overrides the inherited value of that key. Where a tag, value or expression
+ * is unknown the grant may cover the resource: its target is then unknown (undecided, never absent).
+ * Column-level tags (a ResourceLfTags on tableWithColumns) are read as the table's: the worst case
+ * for a must-not.
+ */
+function tagPolicyGrants(grant: GrantFacts, policy: Extract<GrantTarget, { kind: "lfTagPolicy" }>, tagged: ResourceTagFacts[], databases: DatabaseFacts[], tables: TableFacts[]): GrantFacts[] {
+    const { resourceType, expressions } = policy;
+    const anything = (why: string): GrantFacts[] => [{ ...grant, via: `its LF-tag policy: ${why}`, target: { kind: "table", database: new Unknown(why), table: new Unknown(why) } }];
+    if (isUnknown(resourceType) || isUnknown(expressions)) return anything(String(isUnknown(resourceType) ? resourceType : expressions));
+    const databaseTags = (database: string) => tagsOn(tagged, (on) => on.kind === "database" && matches(on.database, database));
+    const result: GrantFacts[] = [];
+    if (resourceType === "DATABASE") {
+        for (const database of databases) {
+            if (isUnknown(database.databaseName)) continue;
+            const name = database.databaseName;
+            const match = expressionsMatch(expressions, databaseTags(name));
+            if (match === false) continue;
+            const via = `its LF-tag policy ${describe(expressions)} matches database ${name}`;
+            result.push({ ...grant, via, target: { kind: "database", database: match === true ? name : new Unknown(`whether ${via}`) } });
+        }
+        return result;
+    }
+    for (const table of tables) {
+        if (isUnknown(table.databaseName) || isUnknown(table.tableName)) continue;
+        const database = table.databaseName;
+        const name = table.tableName;
+        const own = tagsOn(tagged, (on) => on.kind === "table" && matches(on.database, database) && (matches(on.table, name) || on.table === "*"));
+        const match = expressionsMatch(expressions, new Map([...databaseTags(database), ...own]));
+        if (match === false) continue;
+        const via = `its LF-tag policy ${describe(expressions)} matches table ${database}.${name}`;
+        result.push({ ...grant, via, target: { kind: "table", database, table: match === true ? name : new Unknown(`whether ${via}`) } });
+    }
+    return result;
+}
+
+function matches(value: Maybe<string>, wanted: string): boolean {
+    return !isUnknown(value) && value === wanted;
+}
+
+/** The LF-tags (key -> value, Unknown when not known) of the taggings that apply. */
+function tagsOn(tagged: ResourceTagFacts[], applies: (on: ResourceTagFacts["on"]) => boolean): Map<string, Maybe<string>> {
+    const tags = new Map<string, Maybe<string>>();
+    for (const t of tagged.filter((x) => applies(x.on))) {
+        for (const { key, value } of t.tags) tags.set(isUnknown(key) ? `?${String(key)}` : key, value);
+    }
+    return tags;
+}
+
+/** Whether tags satisfy every expression (a key's value is one of its values). */
+function expressionsMatch(expressions: LfTagExpression[], tags: Map<string, Maybe<string>>): Tri {
+    const unknownKeys = [...tags.keys()].some((k) => k.startsWith("?"));
+    let result: Tri = true;
+    for (const { key, values } of expressions) {
+        if (isUnknown(key) || isUnknown(values)) {
+            result = and(result, "unknown");
+            continue;
+        }
+        const value = tags.get(key);
+        if (value === undefined) {
+            result = and(result, unknownKeys ? "unknown" : false);
+        } else if (isUnknown(value) || values.some(isUnknown)) {
+            result = and(result, values.includes(value as string) ? true : "unknown");
+        } else {
+            result = and(result, values.includes(value) || values.includes("*"));
+        }
+    }
+    return result;
+}
+
+function describe(expressions: LfTagExpression[]): string {
+    return expressions.map((e) => `${String(e.key)}=${isUnknown(e.values) ? String(e.values) : e.values.map(String).join("|")}`).join(" and ");
+}
+
+function describeTarget(target: GrantTarget): string {
+    switch (target.kind) {
+        case "dataLocation": return `location ${String(target.arn)}`;
+        case "database": return `database ${String(target.database)}`;
+        case "table": return `table ${String(target.database)}.${String(target.table)}`;
+        case "columns": return `columns of ${String(target.database)}.${String(target.table)}`;
+        case "catalog": return "the catalog";
+        case "lfTagPolicy": return "the resources its LF-tag policy matches";
+        case "other": return "an LF-tag or data filter";
+    }
 }

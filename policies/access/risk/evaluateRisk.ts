@@ -26,6 +26,10 @@ export async function riskVerdict(c: RoleContext, risk: RiskClass, allowances: R
     const findings: string[] = [];
     const open: string[] = [];
     let tried = 0;
+    // With an identity policy it cannot read (a secret, or unknown in a preview) no request is ever
+    // decided "allowed" (roleSimulator.ts), so the first open pair settles the class: undecided.
+    const settledWhenOpen = c.iam.policies.identity.some((source) => isUnknown(source.policy));
+    const enough = () => findings.length >= FINDINGS_SHOWN || (settledWhenOpen && open.length > 0);
     for (const entry of catalogue[risk]) {
         if (!mayMatch.action(entry.action)) continue;
         for (const probe of probesFor(entry, probes, risk, c)) {
@@ -35,9 +39,9 @@ export async function riskVerdict(c: RoleContext, risk: RiskClass, allowances: R
             const verdict = await c.iam.request({ action: entry.action, resource: probe.arn, anyContext: true });
             if (verdict.allowed === true) findings.push(`${entry.action} on ${probe.label}: ${verdict.why}`);
             else if (verdict.allowed === "unknown" && open.length < FINDINGS_SHOWN) open.push(verdict.why);
-            if (findings.length >= FINDINGS_SHOWN) break;
+            if (enough()) break;
         }
-        if (findings.length >= FINDINGS_SHOWN) break;
+        if (enough()) break;
     }
     if (findings.length > 0) return allowed(findings.join("; "));
     if (open.length > 0) return undecided(open.join("; "));

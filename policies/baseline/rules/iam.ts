@@ -7,7 +7,7 @@ import { checkEach } from "../../lib/unknownValues";
 import { problemWithActionName } from "../lib/iamActionNames";
 import { DocumentKind, DocumentOfResource, documentsOf } from "../lib/policyDocumentSources";
 import { label, ofType, tagsOf } from "../lib/resources";
-import { administratorAccessOf } from "../lib/roleAccess";
+import { administratorAccessOf, usersAndGroupsWithAdministratorAccess } from "../lib/roleAccess";
 import { assumingPrincipals, describePrincipal } from "../lib/trustPolicies";
 import { mayUseWildcardResource } from "./wildcardResourceActions";
 
@@ -127,19 +127,21 @@ export const iamNoUsersOrAccessKeys: ResourceValidationPolicy = {
     },
 };
 
-export const iamPersonaNoAdministratorAccess: StackValidationPolicy = {
-    name: "iam-persona-no-administrator-access",
-    description: `No persona role (tagged ${PERSONA_TAG}) holds AdministratorAccess, attached or written out as an Allow of "*" on "*".`,
+export const iamNoAdministratorAccess: StackValidationPolicy = {
+    name: "iam-no-administrator-access",
+    description: "No role, user or group holds AdministratorAccess, attached whichever way (policy attachments, managedPolicyArns) or written out as an Allow of \"*\" (or \"*:*\") on \"*\", inline or managed.",
     enforcementLevel: "mandatory",
     validateStack: async (args, report) => {
-        const personaRoles = ofType(args.resources, aws.iam.Role).filter((role) => tagsOf(role.props)[PERSONA_TAG] !== undefined);
         const iam = iamFacts(args.resources);
-        await checkEach(personaRoles, ({ resource: role, props }) => {
+        await checkEach(ofType(args.resources, aws.iam.Role), ({ resource: role, props }) => {
             const access = administratorAccessOf(role, iam);
-            if (access) {
-                report(`${label(role)} (persona ${tagsOf(props)[PERSONA_TAG]}) has ${access}: remove it and give the persona only the permissions its model allows.`, role.urn);
-            }
+            if (!access) return;
+            const persona = tagsOf(props)[PERSONA_TAG];
+            report(`${label(role)}${persona ? ` (persona ${persona})` : ""} has ${access}: remove it and give the role only the permissions it needs${persona ? " (its persona's model)" : ""}.`, role.urn);
         });
+        for (const { subject, how } of usersAndGroupsWithAdministratorAccess(args.resources, iam)) {
+            report(`${label(subject)} has ${how}: remove it; people assume persona roles, and no identity holds every permission.`, subject.urn);
+        }
     },
 };
 
@@ -166,4 +168,4 @@ export const iamRoleTrustMatchesPersona: ResourceValidationPolicy = {
     }),
 };
 
-export const iamPolicies = [iamNoWildcardActions, iamNoWildcardResources, iamActionsExist, iamNoUsersOrAccessKeys, iamPersonaNoAdministratorAccess, iamRoleTrustMatchesPersona];
+export const iamPolicies = [iamNoWildcardActions, iamNoWildcardResources, iamActionsExist, iamNoUsersOrAccessKeys, iamNoAdministratorAccess, iamRoleTrustMatchesPersona];

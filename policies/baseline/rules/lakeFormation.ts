@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { samePrincipal } from "../../access/lakeFormation/principals";
 import { iamFacts } from "../../lib/iamRoles";
 import { identifiersOf, propertyReference } from "../../lib/references";
 import { checkEach } from "../../lib/unknownValues";
@@ -30,14 +31,9 @@ function adminsOf(settings: PolicyResource): Admins {
     return { arns: values, sources: dependencies };
 }
 
-function sameArn(a: string, b: string): boolean {
-    // IAM names are case-insensitive: Role and role are the same role.
-    return a.toLowerCase() === b.toLowerCase();
-}
-
 /** Whether a role is one of the admins, by ARN or by being what the list was computed from. */
 function isAdmin(role: PolicyResource, admins: Admins): boolean {
-    return admins.sources.includes(role.urn) || identifiersOf(role, ["arn"]).some((arn) => admins.arns.some((admin) => sameArn(admin, arn)));
+    return admins.sources.includes(role.urn) || identifiersOf(role, ["arn"]).some((arn) => admins.arns.some((admin) => samePrincipal(admin, arn)));
 }
 
 export const lakeFormationAdminsRestricted: StackValidationPolicy = {
@@ -65,7 +61,7 @@ export const lakeFormationAdminsRestricted: StackValidationPolicy = {
             for (const arn of admins.arns) {
                 if (ACCOUNT_ROOT.test(arn)) report(`${label(settings)} makes the account root ${arn} a Lake Formation admin: ${change}`, settings.urn);
                 else if (IAM_USER.test(arn)) report(`${label(settings)} makes the IAM user ${arn} a Lake Formation admin: ${change}`, settings.urn);
-                else if (deployerArns.some((deployer) => sameArn(deployer, arn))) report(`${label(settings)} makes the deploying identity ${arn} a Lake Formation admin: ${change}`, settings.urn);
+                else if (deployerArns.some((deployer) => samePrincipal(deployer, arn))) report(`${label(settings)} makes the deploying identity ${arn} a Lake Formation admin: ${change}`, settings.urn);
             }
             for (const role of roles.filter((r) => isAdmin(r, admins))) {
                 const access = administratorAccessOf(role, iam);
@@ -112,7 +108,7 @@ export const lakeFormationNoGrantsToAdmins: StackValidationPolicy = {
         await checkEach(grants, (grant) => {
             const fromAdmin = (grant.propertyDependencies?.principal ?? []).some((r) => adminSources.has(r.urn));
             const principal = grant.props.principal as unknown;
-            if (fromAdmin || (typeof principal === "string" && adminArns.some((arn) => sameArn(arn, principal)))) {
+            if (fromAdmin || (typeof principal === "string" && adminArns.some((arn) => samePrincipal(arn, principal)))) {
                 report(`${label(grant)} grants to the Lake Formation admin ${typeof principal === "string" ? principal : "role"}: remove the grant; admins already have these permissions.`, grant.urn);
             }
         });

@@ -28,9 +28,6 @@ const UNEVALUATED_TYPES: Record<string, string> = {
     "aws:ram/principalAssociation:PrincipalAssociation": "a RAM share's principal",
     "aws:ram/resourceAssociation:ResourceAssociation": "a RAM share's resource",
     "aws:lakeformation/optIn:OptIn": "a Lake Formation opt-in (hybrid access: IAM decides for the principal)",
-    "aws:lakeformation/lfTag:LfTag": "an LF-tag (tag-based grants)",
-    "aws:lakeformation/resourceLfTag:ResourceLfTag": "LF-tags on a resource (tag-based grants)",
-    "aws:lakeformation/resourceLfTags:ResourceLfTags": "LF-tags on a resource (tag-based grants)",
     "aws:lakeformation/dataCellsFilter:DataCellsFilter": "a data cells filter",
 };
 /** aws-native resources of the services that grant access (the evaluator reads the aws provider only). */
@@ -43,13 +40,14 @@ const SETTINGS = "aws:lakeformation/dataLakeSettings:DataLakeSettings";
 /**
  * Every way the stack gives access is one the persona matrix evaluates: no resource type that can
  * grant access goes unread, no Lake Formation grant of a kind the evaluator does not model
- * (LF-tag grants, data cells filters), no grant to another account, no location in hybrid access
+ * (grants on an LF-tag itself, data cells filters), no grant to another account (a resource exposure, named with
+ * what it exposes), no location in hybrid access
  * mode, no trusted resource owners or external data filtering, no read-only admin but the data-lake
  * admin's role.
  */
 export const accessFullyEvaluated: StackValidationPolicy = {
     name: "persona-access-fully-evaluated",
-    description: "Every resource that can give access to the platform is one the persona matrix evaluates; no cross-account, LF-tag, hybrid-access or trusted-owner access the model does not state.",
+    description: "Every resource that can give access to the platform is one the persona matrix evaluates; no cross-account (resource exposure), hybrid-access or trusted-owner access the model does not state.",
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         const report = (resource: PolicyResource, message: string) => reportViolation(`${resource.type.split(":").pop()} ${resource.name}: ${message}`, resource.urn);
@@ -78,12 +76,13 @@ export const accessFullyEvaluated: StackValidationPolicy = {
             if (resource.type === PERMISSIONS && access) {
                 const grant = access.inventory.lakeFormation.grants.find((g) => g.urn === resource.urn);
                 if (!grant) continue;
-                if (grant.target.kind === "other") report(resource, "a grant on LF-tags, an LF-tag policy or a data cells filter is not evaluated by the persona matrix: grant on databases, tables, columns or locations");
+                if (grant.target.kind === "other") report(resource, "a grant on an LF-tag itself or a data cells filter is not evaluated by the persona matrix: grant on databases, tables, columns, locations or an LF-tag policy");
                 const principal = grant.principal;
                 if (!isUnknown(principal) && account) {
                     const other = /^\d{12}$/.test(principal) ? principal : parseArn(principal)?.account;
                     if (principal.startsWith("arn:aws:organizations") || (other && other !== account)) {
-                        report(resource, `grants to ${principal}, outside account ${account}: cross-account grants are not part of the persona model`);
+                        const exposed = access.lakeFormation.exposedBy(grant);
+                        report(resource, `resource exposure: grant ${grant.name} gives ${exposed} to ${principal}, outside account ${account}: grant only to this account's principals (cross-account sharing is not part of the persona model)`);
                     }
                 }
             }

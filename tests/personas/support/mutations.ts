@@ -300,6 +300,7 @@ export function mutations(): Mutation[] {
             return "regression-secret-principal";
         },
     });
+    cases.push(...remainingPointsOfIssue7());
     for (const persona of ALL) {
         cases.push({
             name: `${persona}: its role loses the persona tag (dropped, not skipped)`, persona,
@@ -316,6 +317,266 @@ export function mutations(): Mutation[] {
         });
     }
     return cases;
+}
+
+/** A statement of a document that names the sales table's database through LF-tags. */
+const TAG_POLICY = (values: string[]) => ({ lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "sensitivity", values }] } });
+
+/**
+ * Issue 7's remaining points, per kind: Lake Formation principals in another case, LF-tag policy
+ * grants, the catalog's CREATE_DATABASE gate, edges a value hides (undecided, never missing).
+ */
+function remainingPointsOfIssue7(): Mutation[] {
+    const cases: Mutation[] = [];
+    const upper = (arn: string) => arn.replace(/role\/(.*)$/, (_m, name: string) => `role/${name.toUpperCase()}`);
+    const capitalised = (arn: string) => arn.replace(/role\/(.)/, (_m, first: string) => `role/${first.toUpperCase()}`);
+    for (const [what, recase] of [["upper case", upper], ["another case (first letter)", capitalised]] as const) {
+        cases.push({
+            name: `analyst: SELECT on the whole sales table granted to its ARN in ${what}`, persona: "analyst",
+            apply: (e) => {
+                const role = e.personaRole("analyst");
+                e.add("aws:lakeformation/permissions:Permissions", "regression-recased-principal", { principal: recase(role.outputs.arn as string), permissions: ["SELECT"], table: { databaseName: "sales", name: "sales" } }, [role]);
+                return "regression-recased-principal";
+            },
+        });
+    }
+    for (const persona of ["analyst", "workflow"] as Persona[]) {
+        cases.push({
+            name: `${persona}: added to the Lake Formation admins under its ARN in upper case`, persona,
+            apply: (e) => {
+                const settings = e.find("aws:lakeformation/dataLakeSettings:DataLakeSettings", "lake-formation-settings");
+                settings.outputs.admins = [...(settings.outputs.admins as string[]), upper(e.personaRole(persona).outputs.arn as string)];
+                return roleName(e.personaRole(persona));
+            },
+        });
+    }
+    // LF-tag policy grants: the tags on the database (inherited) or on the table itself.
+    const tagged: [string, (e: EditableExport) => Record<string, unknown>][] = [
+        ["its database", () => ({ database: { name: "sales" } })],
+        ["the table itself", () => ({ table: { databaseName: "sales", name: "sales" } })],
+        ["the table's columns", () => ({ tableWithColumns: { databaseName: "sales", name: "sales", columnNames: ["item_price"] } })],
+    ];
+    for (const [where, on] of tagged) {
+        cases.push({
+            name: `analyst: an LF-tag policy grant of SELECT matching the sales table through tags on ${where}`, persona: "analyst",
+            apply: (e) => {
+                e.add("aws:lakeformation/lfTag:LfTag", "sensitivity", { key: "sensitivity", values: ["internal", "restricted"] });
+                e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-sensitivity", { ...on(e), lfTags: [{ key: "sensitivity", value: "restricted" }] });
+                e.grant("regression-tag-select", e.personaRole("analyst"), ["SELECT"], TAG_POLICY(["restricted"]));
+                return "regression-tag-select";
+            },
+        });
+    }
+    cases.push({
+        name: "analyst: an LF-tag policy grant whose value list names the table's tag among others", persona: "analyst",
+        apply: (e) => {
+            e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-db-sensitivity", { database: { name: "sales" }, lfTags: [{ key: "sensitivity", value: "internal" }] });
+            e.grant("regression-tag-select-any", e.personaRole("analyst"), ["SELECT"], TAG_POLICY(["public", "internal"]));
+            return "regression-tag-select-any";
+        },
+    });
+    cases.push({
+        name: "project-leader: an LF-tag policy grant with the grant option (it may pass SELECT on)", persona: "project-leader",
+        apply: (e) => {
+            e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-db-tier", { database: { name: "sales" }, lfTags: [{ key: "sensitivity", value: "internal" }] });
+            e.add("aws:lakeformation/permissions:Permissions", "regression-tag-grantable", { principal: e.personaRole("project-leader").outputs.arn, permissions: ["SELECT"], permissionsWithGrantOption: ["SELECT"], ...TAG_POLICY(["internal"]) });
+            const role = e.personaRole("project-leader");
+            e.addInlinePolicy(role, "regression-grant-permissions", [{ Effect: "Allow", Action: "lakeformation:GrantPermissions", Resource: "*" }]);
+            return "regression-tag-grantable";
+        },
+    });
+    // The catalog's CREATE_DATABASE gate: a grant reopens it for a role with glue:CreateDatabase.
+    const createDatabases = (e: EditableExport) => e.addInlinePolicy(e.personaRole("analyst"), "regression-create-databases", [{ Effect: "Allow", Action: "glue:CreateDatabase", Resource: "*" }]);
+    cases.push({
+        name: "analyst: CREATE_DATABASE on the catalog granted to it, beside glue:CreateDatabase", persona: "analyst",
+        apply: (e) => {
+            createDatabases(e);
+            e.grant("regression-analyst-catalog", e.personaRole("analyst"), ["CREATE_DATABASE"], { catalogResource: true });
+            return "regression-analyst-catalog";
+        },
+    });
+    cases.push({
+        name: "analyst: the catalog gate reopened to IAM_ALLOWED_PRINCIPALS, beside glue:CreateDatabase", persona: "analyst",
+        apply: (e) => {
+            createDatabases(e);
+            e.add("aws:lakeformation/permissions:Permissions", "regression-iam-allowed-catalog", { principal: "IAM_ALLOWED_PRINCIPALS", permissions: ["CREATE_DATABASE"], catalogResource: true });
+            return "regression-iam-allowed-catalog";
+        },
+    });
+    // A persona role whose policies are read back as a secret never drops out of a check.
+    for (const [field, persona] of [["inlinePolicies", "analyst"], ["managedPolicyArns", "project-leader"]] as [string, Persona][]) {
+        cases.push({
+            name: `${persona}: its role's ${field} read back as a secret`, persona,
+            apply: (e) => {
+                const role = e.personaRole(persona);
+                role.outputs[field] = "[secret]";
+                return roleName(role);
+            },
+        });
+    }
+    // An edge a hidden value leaves open is an undecided edge, never a missing one.
+    cases.push({
+        name: "data-lake-admin: the trust of the lake location role it may pass becomes a secret (the PassRole edge is undecided)", persona: "data-lake-admin",
+        apply: (e) => {
+            const location = e.find("aws:iam/role:Role", "lake-location-role");
+            location.outputs.assumeRolePolicy = "[secret]";
+            location.inputs.assumeRolePolicy = "[secret]";
+            return roleName(location);
+        },
+    });
+    cases.push({
+        name: "analyst: sts:AssumeRole on the workflow role, whose trust becomes a secret (the AssumeRole edge is undecided)", persona: "analyst",
+        apply: (e) => {
+            const workflow = e.personaRole("workflow");
+            e.addInlinePolicy(e.personaRole("analyst"), "regression-assume-workflow", [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: workflow.outputs.arn }]);
+            workflow.outputs.assumeRolePolicy = "[secret]";
+            return roleName(workflow);
+        },
+    });
+    return cases;
+}
+
+/**
+ * Regressions a pack's rule (not a persona row) must catch: the baseline rules of issue 7's point 8,
+ * cross-account Lake Formation grants, malformed fields. Each names the policy that must report a
+ * mandatory violation on the resource it changed (its URN, or a name in the message).
+ */
+export interface PackMutation {
+    name: string;
+    policy: string;
+    apply: (e: EditableExport) => string;
+}
+
+const ADMIN_ACCESS = MANAGED("AdministratorAccess");
+
+export const PACK_MUTATIONS: PackMutation[] = [
+    // AdministratorAccess on any role, user or group, however attached.
+    { name: "AdministratorAccess attached to the lake location role (no persona)", policy: "iam-no-administrator-access", apply: (e) => {
+        const role = e.find("aws:iam/role:Role", "lake-location-role");
+        e.attach(role, ADMIN_ACCESS);
+        return role.urn;
+    } },
+    { name: "AdministratorAccess in the lake location role's managedPolicyArns", policy: "iam-no-administrator-access", apply: (e) => {
+        const role = e.find("aws:iam/role:Role", "lake-location-role");
+        role.outputs.managedPolicyArns = [...((role.outputs.managedPolicyArns as string[] | undefined) ?? []), ADMIN_ACCESS];
+        return role.urn;
+    } },
+    { name: "a \"*:*\" inline policy on the lake location role", policy: "iam-no-administrator-access", apply: (e) => {
+        const role = e.find("aws:iam/role:Role", "lake-location-role");
+        e.addInlinePolicy(role, "regression-everything", [{ Effect: "Allow", Action: "*:*", Resource: "*" }]);
+        return role.urn;
+    } },
+    { name: "AdministratorAccess through a GroupPolicyAttachment", policy: "iam-no-administrator-access", apply: (e) => {
+        const group = e.add("aws:iam/group:Group", "regression-admins", { name: "regression-admins", arn: "arn:aws:iam::123456789012:group/regression-admins" });
+        e.add("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "regression-admins-admin", { group: "regression-admins", policyArn: ADMIN_ACCESS }, [group]);
+        return group.urn;
+    } },
+    { name: "AdministratorAccess to a user through a PolicyAttachment's users", policy: "iam-no-administrator-access", apply: (e) => {
+        const user = e.add("aws:iam/user:User", "regression-alice", { name: "regression-alice", arn: "arn:aws:iam::123456789012:user/regression-alice" });
+        e.add("aws:iam/policyAttachment:PolicyAttachment", "regression-alice-admin", { policyArn: ADMIN_ACCESS, users: ["regression-alice"], roles: [], groups: [] }, [user]);
+        return user.urn;
+    } },
+    // Principals of bucket, key and Glue resource policies.
+    ...(["lake-policy", "query-results-policy"] as const).map((policy): PackMutation => ({ name: `"*" allowed in ${policy}`, policy: "resource-policy-principals", apply: (e) => {
+        const holder = e.find("aws:s3/bucketPolicy:BucketPolicy", policy);
+        addResourceStatement(holder, { Sid: "Regression", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" });
+        return holder.urn;
+    } })),
+    { name: "another account's root in the lake key's policy", policy: "resource-policy-principals", apply: (e) => {
+        const key = e.find("aws:kms/key:Key", "lake-key");
+        addResourceStatement(key, { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:Decrypt", Resource: "*" });
+        return key.urn;
+    } },
+    { name: "the access-log bucket's logging.s3 statement loses aws:SourceAccount", policy: "resource-policy-principals", apply: (e) => {
+        const holder = e.find("aws:s3/bucketPolicy:BucketPolicy", "access-logs-policy");
+        const document = JSON.parse(holder.outputs.policy as string) as { Statement: { Principal?: unknown; Condition?: unknown }[] };
+        for (const statement of document.Statement) if (JSON.stringify(statement.Principal).includes("logging.s3")) delete statement.Condition;
+        holder.outputs.policy = JSON.stringify(document);
+        return holder.urn;
+    } },
+    { name: "a Glue catalog resource policy for another account", policy: "resource-policy-principals", apply: (e) => e.add("aws:glue/resourcePolicy:ResourcePolicy", "regression-catalog-policy", {
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:role/partner" }, Action: "glue:GetTable", Resource: "*" }] }),
+    }).urn },
+    // Prod protection from the stack config (environment.protectData), not from the resources.
+    { name: "the Glue database loses protect", policy: "glue-database-protected", apply: (e) => {
+        const database = e.find("aws:glue/catalogDatabase:CatalogDatabase", "catalog-database");
+        database.protect = false;
+        return database.urn;
+    } },
+    { name: "the Glue database loses retainOnDelete", policy: "glue-database-protected", apply: (e) => {
+        const database = e.find("aws:glue/catalogDatabase:CatalogDatabase", "catalog-database");
+        delete database.retainOnDelete;
+        return database.urn;
+    } },
+    ...(["lake", "query-results", "access-logs"] as const).map((bucket): PackMutation => ({ name: `forceDestroy on ${bucket}`, policy: "s3-bucket-no-force-destroy", apply: (e) => {
+        const resource = e.find("aws:s3/bucket:Bucket", bucket);
+        resource.outputs.forceDestroy = true;
+        return resource.urn;
+    } })),
+    { name: "the lake's ownership controls removed", policy: "s3-bucket-owner-enforced", apply: (e) => {
+        e.remove(e.find("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "lake-ownership"));
+        return e.find("aws:s3/bucket:Bucket", "lake").urn;
+    } },
+    ...(["ObjectWriter", "BucketOwnerPreferred"] as const).map((ownership): PackMutation => ({ name: `the results bucket's ownership set to ${ownership}`, policy: "s3-bucket-owner-enforced", apply: (e) => {
+        e.find("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "query-results-ownership").outputs.rule = { objectOwnership: ownership };
+        return e.find("aws:s3/bucket:Bucket", "query-results").urn;
+    } })),
+    ...([["days", { days: 90 }], ["a date", { date: "2027-04-01T00:00:00Z" }]] as const).map(([what, expiration]): PackMutation => ({ name: `a lifecycle rule expiring the lake's current objects after ${what}`, policy: "s3-data-not-expired", apply: (e) => {
+        const lifecycle = e.find("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lake-lifecycle");
+        lifecycle.outputs.rules = [...(lifecycle.outputs.rules as object[]), { id: "regression-expire", status: "Enabled", filter: {}, expiration }] as never;
+        return e.find("aws:s3/bucket:Bucket", "lake").urn;
+    } })),
+    // Cross-account Lake Formation grants: resource exposure, naming the grant.
+    { name: "SELECT on the sales table granted to another account", policy: "persona-access-fully-evaluated", apply: (e) => e.add("aws:lakeformation/permissions:Permissions", "regression-cross-account", {
+        principal: "111122223333", permissions: ["SELECT"], table: { databaseName: "sales", name: "sales" },
+    }).urn },
+    { name: "an LF-tag policy grant to another account's role", policy: "persona-access-fully-evaluated", apply: (e) => {
+        e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-db-share", { database: { name: "sales" }, lfTags: [{ key: "share", value: "partner" }] });
+        return e.add("aws:lakeformation/permissions:Permissions", "regression-cross-account-tags", {
+            principal: "arn:aws:iam::111122223333:role/partner", permissions: ["SELECT"], lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "share", values: ["partner"] }] },
+        }).urn;
+    } },
+    // Malformed fields, under preview (the offline runner refuses the export before any rule).
+    { name: "excludedColumnNames as a string", policy: "resources-well-formed", apply: (e) => {
+        const grant = e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-sales");
+        (grant.outputs.tableWithColumns as Record<string, unknown>).excludedColumnNames = "item_price";
+        return grant.urn;
+    } },
+    { name: "a role's tags as a list", policy: "resources-well-formed", apply: (e) => {
+        const role = e.personaRole("analyst");
+        role.outputs.tags = [{ key: "persona", value: "analyst" }];
+        return role.urn;
+    } },
+    { name: "a grant's permissions as a string", policy: "resources-well-formed", apply: (e) => {
+        const grant = e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-database");
+        grant.outputs.permissions = "DESCRIBE";
+        return grant.urn;
+    } },
+];
+
+/** Changes the pack rules above must not report. */
+export const PACK_CONTROLS: Control[] = [
+    { name: "lifecycle rules expiring only noncurrent versions, delete markers, or disabled", apply: (e) => {
+        const lifecycle = e.find("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "lake-lifecycle");
+        lifecycle.outputs.rules = [...(lifecycle.outputs.rules as object[]),
+            { id: "markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
+            { id: "off", status: "Disabled", filter: {}, expiration: { days: 1 } }] as never;
+    } },
+    { name: "a bucket policy statement for \"*\" pinned to the account", apply: (e) => addResourceStatement(e.find("aws:s3/bucketPolicy:BucketPolicy", "lake-policy"), {
+        Effect: "Allow", Principal: "*", Action: "s3:ListBucket", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+    }) },
+    { name: "an LF-tag policy grant to the project leader matching no table", apply: (e) => void e.grant("tagged-nothing", e.personaRole("project-leader"), ["SELECT"], TAG_POLICY(["none"])) },
+    { name: "a grant of the analyst's own SELECT repeated under its ARN in upper case", apply: (e) => {
+        const own = e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-items");
+        e.add("aws:lakeformation/permissions:Permissions", "items-recased", { ...JSON.parse(JSON.stringify(own.outputs)) as Record<string, unknown>, principal: (own.outputs.principal as string).toUpperCase().replace("ARN:AWS:IAM", "arn:aws:iam") });
+    } },
+];
+
+function addResourceStatement(holder: ExportedResource, statement: object): void {
+    const document = JSON.parse(holder.outputs.policy as string) as { Statement: object[] };
+    document.Statement.push(statement);
+    holder.outputs.policy = JSON.stringify(document);
+    if (holder.inputs.policy !== undefined) holder.inputs.policy = holder.outputs.policy;
 }
 
 /** Rewrites every string-or-list field of a document: single-element lists become strings. */

@@ -5,7 +5,7 @@ import {
     iamNoUsersOrAccessKeys,
     iamNoWildcardActions,
     iamNoWildcardResources,
-    iamPersonaNoAdministratorAccess,
+    iamNoAdministratorAccess,
     iamRoleTrustMatchesPersona,
 } from "../../../policies/baseline/rules/iam";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../../policies/baseline/rules/wildcardResourceActions";
@@ -128,9 +128,9 @@ describe("baseline IAM rules", () => {
         }
     });
 
-    describe("iam-persona-no-administrator-access", () => {
+    describe("iam-no-administrator-access", () => {
         it("passes the prod stack", async () => {
-            expectNoViolations(await check(iamPersonaNoAdministratorAccess, asPolicyResources(...(await exportOf("prod")))));
+            expectNoViolations(await check(iamNoAdministratorAccess, asPolicyResources(...(await exportOf("prod")))));
         });
 
         it("fails a persona role with AdministratorAccess attached", async () => {
@@ -139,25 +139,65 @@ describe("baseline IAM rules", () => {
             resources.push(crafted("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "analyst-admin", {
                 role: analyst.outputs.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
             }));
-            expectOneViolation(await check(iamPersonaNoAdministratorAccess, asPolicyResources(...resources)), {
-                policy: "iam-persona-no-administrator-access",
+            expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(...resources)), {
+                policy: "iam-no-administrator-access",
                 urn: analyst.urn,
                 change: 'AdministratorAccess attached by RolePolicyAttachment "analyst-admin": remove it',
             });
         });
 
-        it("fails a persona role given AdministratorAccess through managedPolicyArns, or an inline Allow of * on *; not a role without persona", async () => {
+        it("fails a persona role given AdministratorAccess through managedPolicyArns, or an inline Allow of * on *", async () => {
             const viaArns = crafted("aws:iam/role:Role", "leader", { name: "leader", tags: { persona: "project-leader" }, managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] });
-            expectOneViolation(await check(iamPersonaNoAdministratorAccess, asPolicyResources(viaArns)), {
-                policy: "iam-persona-no-administrator-access", urn: viaArns.urn, change: "AdministratorAccess in its managedPolicyArns",
+            expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(viaArns)), {
+                policy: "iam-no-administrator-access", urn: viaArns.urn, change: "AdministratorAccess in its managedPolicyArns",
             });
             const inline = crafted("aws:iam/role:Role", "admin", { name: "admin", tags: { persona: "data-lake-admin" } });
             const everything = crafted(ROLE_POLICY, "admin-everything", { role: "admin", policy: document({ Effect: "Allow", Action: "*", Resource: "*" }) });
-            expectOneViolation(await check(iamPersonaNoAdministratorAccess, asPolicyResources(inline, everything)), {
-                policy: "iam-persona-no-administrator-access", urn: inline.urn, change: 'RolePolicy "admin-everything" allowing "*" on "*"',
+            expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(inline, everything)), {
+                policy: "iam-no-administrator-access", urn: inline.urn, change: 'RolePolicy "admin-everything" allowing "*" on "*"',
             });
+        });
+
+        it("fails ANY role, not only persona-tagged ones, and a \"*:*\" statement in a customer managed policy", async () => {
             const deployer = crafted("aws:iam/role:Role", "deployer", { name: "deployer", managedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] });
-            expectNoViolations(await check(iamPersonaNoAdministratorAccess, asPolicyResources(deployer)));
+            expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(deployer)), {
+                policy: "iam-no-administrator-access", urn: deployer.urn, change: "AdministratorAccess in its managedPolicyArns",
+            });
+            const etl = crafted("aws:iam/role:Role", "etl", { name: "etl" });
+            const policy = crafted("aws:iam/policy:Policy", "everything", { name: "everything", arn: "arn:aws:iam::123456789012:policy/everything", policy: document({ Effect: "Allow", Action: "*:*", Resource: "*" }) });
+            const attachment = crafted("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "etl-everything", { role: "etl", policyArn: "arn:aws:iam::123456789012:policy/everything" });
+            expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(etl, policy, attachment)), {
+                policy: "iam-no-administrator-access", urn: etl.urn, change: 'Policy "everything" allowing "*" on "*"',
+            });
+        });
+
+        const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+        const USERS_AND_GROUPS: { name: string; resources: () => ReturnType<typeof crafted>[]; subject: string; change: string }[] = [
+            { name: "a UserPolicyAttachment", subject: "alice", change: 'AdministratorAccess (given by UserPolicyAttachment "alice-admin")',
+                resources: () => [crafted("aws:iam/user:User", "alice", { name: "alice" }), crafted("aws:iam/userPolicyAttachment:UserPolicyAttachment", "alice-admin", { user: "alice", policyArn: ADMIN })] },
+            { name: "a GroupPolicyAttachment", subject: "admins", change: 'AdministratorAccess (given by GroupPolicyAttachment "admins-admin")',
+                resources: () => [crafted("aws:iam/group:Group", "admins", { name: "admins" }), crafted("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "admins-admin", { group: "admins", policyArn: ADMIN })] },
+            { name: "a PolicyAttachment's users", subject: "bob", change: 'AdministratorAccess (given by PolicyAttachment "everyone-admin")',
+                resources: () => [crafted("aws:iam/user:User", "bob", { name: "bob" }), crafted("aws:iam/policyAttachment:PolicyAttachment", "everyone-admin", { users: ["bob"], roles: [], groups: [], policyArn: ADMIN })] },
+            { name: "an inline GroupPolicy allowing * on *", subject: "ops", change: 'an inline policy allowing "*" on "*" (given by GroupPolicy "ops-everything")',
+                resources: () => [crafted("aws:iam/group:Group", "ops", { name: "ops" }), crafted("aws:iam/groupPolicy:GroupPolicy", "ops-everything", { group: "ops", policy: document({ Effect: "Allow", Action: "*", Resource: "*" }) })] },
+            { name: "a UserPolicyAttachment to a user the stack does not declare (reported on the attachment)", subject: "carol-admin", change: "for IAM user carol, given by UserPolicyAttachment",
+                resources: () => [crafted("aws:iam/userPolicyAttachment:UserPolicyAttachment", "carol-admin", { user: "carol", policyArn: ADMIN })] },
+        ];
+        for (const { name, resources, subject, change } of USERS_AND_GROUPS) {
+            it(`fails a user or group given AdministratorAccess through ${name}`, async () => {
+                const crafts = resources();
+                const target = crafts.find((r) => r.urn.endsWith(`::${subject}`))!;
+                expectOneViolation(await check(iamNoAdministratorAccess, asPolicyResources(...crafts)), { policy: "iam-no-administrator-access", urn: target.urn, change });
+            });
+        }
+
+        it("passes a user or group with a scoped policy, and a conditioned * on *", async () => {
+            expectNoViolations(await check(iamNoAdministratorAccess, asPolicyResources(
+                crafted("aws:iam/group:Group", "readers", { name: "readers" }),
+                crafted("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "readers-ro", { group: "readers", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }),
+                crafted("aws:iam/groupPolicy:GroupPolicy", "readers-mfa", { group: "readers", policy: document({ Effect: "Allow", Action: "*", Resource: "*", Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } }) }),
+            )));
         });
 
         it("in a preview, finds AdministratorAccess attached to a new persona role, beside policies it cannot know yet", async () => {
@@ -168,8 +208,8 @@ describe("baseline IAM rules", () => {
             inPreview(role, "managedPolicyArns");
             inPreview(attachment, "roles");
             attachment.propertyDependencies = { roles: [role] };
-            expectOneViolation(await check(iamPersonaNoAdministratorAccess, [role, attachment]), {
-                policy: "iam-persona-no-administrator-access", urn: role.urn, change: 'AdministratorAccess attached by PolicyAttachment "everything"',
+            expectOneViolation(await check(iamNoAdministratorAccess, [role, attachment]), {
+                policy: "iam-no-administrator-access", urn: role.urn, change: 'AdministratorAccess attached by PolicyAttachment "everything"',
             });
         });
     });

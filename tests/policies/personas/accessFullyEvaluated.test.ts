@@ -20,7 +20,7 @@ describe("persona-access-fully-evaluated", () => {
         ["an IAM group policy", (e) => e.add("aws:iam/groupPolicy:GroupPolicy", "group-policy", { group: "g", policy: "{}" }).urn],
         ["a Lake Formation opt-in", (e) => e.add("aws:lakeformation/optIn:OptIn", "opt-in", {}).urn],
         ["a grant to another account", (e) => e.grant("cross-account", e.personaRole("analyst"), ["SELECT"], { principal: "111122223333", table: { databaseName: "sales", name: "sales" } }).urn],
-        ["an LF-tag policy grant", (e) => e.grant("tag-grant", e.personaRole("analyst"), ["SELECT"], { lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "k", values: ["v"] }] } }).urn],
+        ["a grant on an LF-tag itself", (e) => e.grant("tag-grant", e.personaRole("analyst"), ["ASSOCIATE"], { lfTag: { key: "k", values: ["v"] } }).urn],
         ["a location in hybrid access mode", (e) => {
             const location = e.find("aws:lakeformation/resource:Resource", "lake-location");
             location.outputs.hybridAccessEnabled = true;
@@ -37,6 +37,18 @@ describe("persona-access-fully-evaluated", () => {
             return settings.urn;
         }],
     ];
+    it("reads an LF-tag policy grant as access (no finding for the tags themselves), and names what a cross-account one exposes", async () => {
+        const e = copy();
+        e.add("aws:lakeformation/lfTag:LfTag", "tier", { key: "tier", values: ["public", "restricted"] });
+        e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-tier", { table: { databaseName: "sales", name: "sales" }, lfTags: [{ key: "tier", value: "restricted" }] });
+        const local = e.grant("tier-local", e.personaRole("project-leader"), ["SELECT"], { lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "tier", values: ["restricted"] }] } });
+        const shared = e.add("aws:lakeformation/permissions:Permissions", "tier-shared", { principal: "arn:aws:iam::111122223333:role/partner", permissions: ["SELECT"], lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "tier", values: ["restricted"] }] } });
+        const violations = await runPolicy(accessFullyEvaluated, e.policyResources());
+        expect(violations.map((v) => v.urn)).to.deep.equal([shared.urn]);
+        expect(violations[0].message).to.include("resource exposure: grant tier-shared gives SELECT on table sales.sales to arn:aws:iam::111122223333:role/partner");
+        expect(local.urn).to.not.equal(shared.urn);
+    });
+
     for (const [what, apply] of cases) {
         it(`reports ${what} on the resource`, async () => {
             const e = copy();

@@ -20,10 +20,11 @@ describe("the persona-model policies, on a prod export edited", () => {
         edit = await EditableExport.of("prod");
     });
 
-    it("the analyst given glue:CreateDatabase on * and a DATA_LOCATION_ACCESS grant on the lake can create a database there", async () => {
+    it("the analyst given glue:CreateDatabase on *, CREATE_DATABASE on the catalog and a DATA_LOCATION_ACCESS grant on the lake can create a database there", async () => {
         const analyst = edit.personaRole("analyst");
         edit.addInlinePolicy(analyst, "create-databases", [{ Sid: "CreateDatabases", Effect: "Allow", Action: "glue:CreateDatabase", Resource: "*" }]);
         edit.grant("analyst-lake-location", analyst, ["DATA_LOCATION_ACCESS"], { dataLocation: { arn: edit.lakeBucketArn() } });
+        edit.grant("analyst-catalog", analyst, ["CREATE_DATABASE"], { catalogResource: true });
         const violations = await runPolicy(analystPersona, edit.policyResources());
 
         const inLake = about(violations, "must not create a Glue database in the lake bucket");
@@ -38,17 +39,27 @@ describe("the persona-model policies, on a prod export edited", () => {
         expect(about(violations, "must not create a Glue database in a bucket Lake Formation does not manage").message).to.include("IAM alone decides");
     });
 
-    it("with glue:CreateDatabase alone, Lake Formation still keeps the analyst out of the registered lake", async () => {
+    it("with glue:CreateDatabase alone, the catalog's CREATE_DATABASE gate (closed by the README's first-deployment step) keeps the analyst from creating databases; the IAM statement is still reported", async () => {
         const analyst = edit.personaRole("analyst");
         edit.addInlinePolicy(analyst, "create-databases", [{ Effect: "Allow", Action: "glue:CreateDatabase", Resource: "*" }]);
         const violations = await runPolicy(analystPersona, edit.policyResources());
-        expect(violations.map((v) => v.message).filter((m) => m.includes("create a Glue database in the lake bucket"))).to.deep.equal([]);
-        expect(about(violations, "bucket Lake Formation does not manage").urn).to.equal(analyst.urn);
+        expect(violations.map((v) => v.message).filter((m) => m.includes("create a Glue database in"))).to.deep.equal([]);
+        expect(about(violations, "must not modify the platform's resources").message).to.include("glue:CreateDatabase on the Glue catalog");
+    });
+
+    it("IAM_ALLOWED_PRINCIPALS given CREATE_DATABASE on the catalog reopens the gate: the analyst with glue:CreateDatabase can create a database where Lake Formation does not manage", async () => {
+        const analyst = edit.personaRole("analyst");
+        edit.addInlinePolicy(analyst, "create-databases", [{ Effect: "Allow", Action: "glue:CreateDatabase", Resource: "*" }]);
+        edit.add("aws:lakeformation/permissions:Permissions", "iam-allowed-catalog", { principal: "IAM_ALLOWED_PRINCIPALS", permissions: ["CREATE_DATABASE"], catalogResource: true });
+        const violation = about(await runPolicy(analystPersona, edit.policyResources()), "create a Glue database in a bucket Lake Formation does not manage");
+        expect(violation.message).to.include("grant iam-allowed-catalog gives CREATE_DATABASE to IAM_ALLOWED_PRINCIPALS");
     });
 
     it("the analyst given AmazonAthenaFullAccess (the seed's choice) can create databases and query in other workgroups", async () => {
         const analyst = edit.personaRole("analyst");
         edit.attach(analyst, "arn:aws:iam::aws:policy/AmazonAthenaFullAccess");
+        // The seed's account kept the catalog's default: CREATE_DATABASE for IAM_ALLOWED_PRINCIPALS.
+        edit.add("aws:lakeformation/permissions:Permissions", "iam-allowed-catalog", { principal: "IAM_ALLOWED_PRINCIPALS", permissions: ["CREATE_DATABASE"], catalogResource: true });
         const violations = await runPolicy(analystPersona, edit.policyResources());
         expect(about(violations, "create a Glue database in a bucket Lake Formation does not manage").message)
             .to.include("AmazonAthenaFullAccess (AWS managed v15) BaseGluePermissions");

@@ -1,0 +1,96 @@
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { placementOf } from "../../access/stack/inventory";
+import { Condition, PolicyStatement, Principal, statementsOf } from "../../lib/policyDocuments";
+import { checkEach } from "../../lib/unknownValues";
+import { label } from "../lib/resources";
+
+/*
+ * Who a resource policy lets in: the platform's bucket policies, KMS key policies and the Glue
+ * catalog's resource policy allow only principals of the stack's own account, and services only
+ * with the confused-deputy conditions they send. Each finding names the resource and statement.
+ */
+
+/** The resource types holding a resource policy in `policy`, and what the policy is of. */
+const RESOURCE_POLICY_TYPES: Record<string, string> = {
+    "aws:s3/bucketPolicy:BucketPolicy": "bucket policy",
+    "aws:s3/bucket:Bucket": "bucket policy",
+    "aws:s3/bucketV2:BucketV2": "bucket policy",
+    "aws:kms/key:Key": "key policy",
+    "aws:kms/keyPolicy:KeyPolicy": "key policy",
+    "aws:glue/resourcePolicy:ResourcePolicy": "Glue catalog resource policy",
+};
+
+/**
+ * Condition keys that pin a "*" principal to the account or organisation (IAM's global keys, and
+ * KMS's caller account), so that "*" with one of them is not anyone.
+ */
+const PRINCIPAL_PINNING_KEYS = ["aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "kms:calleraccount", "aws:sourceaccount", "aws:sourcearn"];
+
+/**
+ * Confused-deputy conditions: AWS services acting for a resource send aws:SourceArn and
+ * aws:SourceAccount ("The confused deputy problem", IAM User Guide); KMS's encryption context binds
+ * a key to the resource it encrypts for (CloudWatch Logs: kms:EncryptionContext:aws:logs:arn, "Encrypt
+ * log data in CloudWatch Logs using AWS KMS").
+ */
+const CONFUSED_DEPUTY_KEYS = ["aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths"];
+const KMS_CONTEXT_KEY = /^kms:encryptioncontext:/;
+
+/** Negated operators do not narrow who gets in. */
+function narrows(condition: Condition): boolean {
+    return !/^(ForAnyValue:|ForAllValues:)?(StringNot|ArnNot|Null)/i.test(condition.operator);
+}
+
+function hasConditionOn(statement: PolicyStatement, keys: readonly string[], pattern?: RegExp): boolean {
+    return statement.conditions.some((c) => narrows(c) && (keys.includes(c.key.toLowerCase()) || (pattern?.test(c.key.toLowerCase()) ?? false)));
+}
+
+/** The account an AWS principal names (an account id, or an ARN's account), if any. */
+function accountOf(value: string): string | undefined {
+    if (/^\d{12}$/.test(value)) return value;
+    return /^arn:[^:]+:(iam|sts)::(\d{12}):/.exec(value)?.[2];
+}
+
+/** What is wrong with letting this principal in, or undefined. */
+export function principalProblem(principal: Principal, statement: PolicyStatement, account: string): string | undefined {
+    if (principal.kind === "*" || (principal.kind === "AWS" && principal.value === "*")) {
+        return hasConditionOn(statement, PRINCIPAL_PINNING_KEYS) ? undefined : `lets anyone in ("*" with no condition on aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount or kms:CallerAccount)`;
+    }
+    if (principal.kind === "AWS") {
+        const other = accountOf(principal.value);
+        return other !== undefined && other !== account ? `lets account ${other} in (${principal.value}), outside the stack's account ${account}` : undefined;
+    }
+    if (principal.kind === "Service") {
+        return hasConditionOn(statement, CONFUSED_DEPUTY_KEYS, KMS_CONTEXT_KEY)
+            ? undefined
+            : `lets the service ${principal.value} in for any account's resources (no aws:SourceAccount or aws:SourceArn condition, which the service sends)`;
+    }
+    if (principal.kind === "Federated" || principal.kind === "CanonicalUser") return `lets ${principal.kind} principal ${principal.value} in`;
+    return undefined;
+}
+
+function describeStatement(statement: PolicyStatement, index: number): string {
+    return statement.sid ? `statement "${statement.sid}"` : `statement #${index + 1}`;
+}
+
+export const resourcePolicyPrincipals: StackValidationPolicy = {
+    name: "resource-policy-principals",
+    description: "Bucket, KMS key and Glue catalog resource policies allow only the stack's own account, and services only with aws:SourceAccount/aws:SourceArn (or KMS encryption-context) conditions.",
+    enforcementLevel: "mandatory",
+    validateStack: async (args, report) => {
+        const account = placementOf(args.resources).account;
+        const holders = args.resources.filter((r) => RESOURCE_POLICY_TYPES[r.type] !== undefined);
+        await checkEach(holders, (resource: PolicyResource) => {
+            const document = resource.props.policy;
+            if (document === undefined || document === "") return;
+            statementsOf(document).forEach((statement, i) => {
+                if (statement.effect !== "Allow") return;
+                const problems = (statement.principals ?? []).flatMap((p) => principalProblem(p, statement, account) ?? []);
+                if (statement.notPrincipals !== undefined) problems.push("lets in everyone but its NotPrincipal list");
+                for (const problem of [...new Set(problems)]) {
+                    report(`${label(resource)} ${RESOURCE_POLICY_TYPES[resource.type]} (${describeStatement(statement, i)}) ${problem}: ` +
+                        "name this account's principals, and give a service statement an aws:SourceAccount (and aws:SourceArn) condition.", resource.urn);
+                }
+            });
+        });
+    },
+};
