@@ -92,6 +92,7 @@ function main(): Record<string, unknown> {
             browserPort: e2eConfig.browserPort,
             browserWaitSeconds: e2eConfig.browserWaitSeconds,
             reportExpirationDays: e2eConfig.reportExpirationDays,
+            accessLogExpirationDays: config.environment.accessLogExpirationDays,
             logRetentionDays: e2eConfig.logRetentionDays ?? config.environment.logRetentionDays,
             kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
             notificationEmails: e2eConfig.notificationEmails,

@@ -7,6 +7,9 @@ export const PERSONA_TAG = "persona";
 export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
+/** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */
+export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build"];
+
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
 

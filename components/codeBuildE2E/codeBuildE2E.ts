@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BUCKET_PURPOSES, PERSONA_TAG, PURPOSE_TAG } from "../../personas/personaNames";
+import { accessLogBucket } from "../common/accessLogBucket";
 import { alertTopic } from "../common/alertTopic";
+import { dataStoreOptions } from "../common/dataProtection";
 import { checkName, physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
 import { peopleTrustPolicy } from "../common/personaTrust";
@@ -77,16 +79,26 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
                 },
             ]),
             tags,
-        }, { parent });
+        }, dataStoreOptions(args.protection, { parent }));
         new aws.kms.Alias(`${name}-key-alias`, {
             name: physicalName(placement, "e2e", "kms-alias"),
             targetKeyId: key.keyId,
         }, deleteBeforeReplace({ parent: key }));
 
+        // The report bucket's server access logs (who opened which report) in a log bucket of its own,
+        // so that the component does not depend on the data lake being switched on.
+        const accessLogs = accessLogBucket(`${name}-access-logs`, {
+            placement,
+            logical: "e2e-logs",
+            protection: args.protection,
+            expirationDays: args.accessLogExpirationDays,
+            accountId,
+        }, parent);
         const reports = secureBucket(`${name}-reports`, {
             namePrefix: physicalName(placement, "e2e-reports", "s3-bucket-prefix"),
             encryption: { kmsKeyArn: key.arn },
             protection: args.protection,
+            accessLogs: { bucket: accessLogs.bucket.bucket, prefix: "e2e-reports/" },
             expirationDays: args.reportExpirationDays,
             tags: tagsFor(placement, { [PURPOSE_TAG]: BUCKET_PURPOSES.e2eReports }),
         }, parent);
@@ -228,6 +240,7 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
             eventRuleNames: [failedRuleName],
             emails: args.notificationEmails,
             kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+            protection: args.protection,
         }, parent);
         const failed = new aws.cloudwatch.EventRule(`${name}-failed`, {
             name: failedRuleName,

@@ -26,6 +26,8 @@ export interface CodeBuildE2EArgs {
     browserPort: number;
     browserWaitSeconds: number;
     reportExpirationDays: number;
+    /** Days after which the report bucket's server access logs expire. */
+    accessLogExpirationDays: number;
     logRetentionDays: number;
     kmsDeletionWindowDays: number;
     notificationEmails: string[];
