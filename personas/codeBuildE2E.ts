@@ -3,13 +3,15 @@ import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mus
 
 /**
  * The personas of CodeBuildE2E (Karate end-to-end tests on CodeBuild): the build's service role and
- * the QA reader. Declared only by stacks that switch the component on.
+ * the QA reader. Declared only by stacks that switch the component on. Their own rows share two
+ * heads, "do its E2E job: ..." and "overstep its E2E job: ...", so that the compact matrix of
+ * `npm start` shows them as two lines (a failing cell still prints its whole description).
  */
 
 const e2eEnabled: PersonaDefinition["declaredWhen"] = (config) => config.codeBuildE2E.enabled;
 
 const notLake = [
-    mustNot({ kind: "readRawObjects" }, "read objects of the lake bucket",
+    mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
         "the E2E roles have nothing to do with the data lake: remove any S3 or KMS permission on the lake from their policies"),
     notLakeFormationAdmin,
     cannotChangeSettings,
@@ -23,23 +25,23 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
         declaredWhen: e2eEnabled,
         expectations: [
             declared,
-            must({ kind: "iam", action: "s3:PutObject", resource: "e2eReportObjects", context: { "s3:x-amz-server-side-encryption": "aws:kms" } }, "upload the Karate reports under the report bucket's prefix",
+            must({ kind: "iam", action: "s3:PutObject", resource: "e2eReportObjects", context: { "s3:x-amz-server-side-encryption": "aws:kms" } }, "do its E2E job: upload the Karate reports under the report bucket's prefix",
                 "allow s3:PutObject on `<report bucket>/karate/*` (CodeBuild's S3 artifact upload uses the service role)"),
-            must({ kind: "iam", action: "logs:PutLogEvents", resource: "e2eBuildLogStream" }, "write its build logs",
+            must({ kind: "iam", action: "logs:PutLogEvents", resource: "e2eBuildLogStream" }, "do its E2E job: write its build logs",
                 "allow logs:CreateLogStream and logs:PutLogEvents on the project's log group and its streams"),
-            must({ kind: "iam", action: "codebuild:BatchPutTestCases", resource: "e2eReportGroup" }, "publish the Cucumber results to its report group",
+            must({ kind: "iam", action: "codebuild:BatchPutTestCases", resource: "e2eReportGroup" }, "do its E2E job: publish the Cucumber results to its report group",
                 "allow codebuild:CreateReport, UpdateReport and BatchPutTestCases on the report group"),
-            must({ kind: "iam", action: "ecr:BatchGetImage", resource: "e2eImageRepository" }, "pull the karate-chrome image from its repository",
+            must({ kind: "iam", action: "ecr:BatchGetImage", resource: "e2eImageRepository" }, "do its E2E job: pull the karate-chrome image from its repository",
                 "allow ecr:BatchGetImage, GetDownloadUrlForLayer and BatchCheckLayerAvailability on the repository (imagePullCredentialsType SERVICE_ROLE)"),
-            must({ kind: "assumableBy", who: "service" }, "be assumable by CodeBuild",
+            must({ kind: "assumableBy", who: "service" }, "do its E2E job: be assumable by CodeBuild",
                 "trust codebuild.amazonaws.com with aws:SourceAccount and aws:SourceArn pinned to the project"),
             mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
                 "trust only codebuild.amazonaws.com: remove AWS and Federated principals from the build role's trust policy"),
-            mustNot({ kind: "assumableByOutsiders", services: ["codebuild.amazonaws.com"] }, "be assumable by anyone but CodeBuild acting for this account",
+            mustNot({ kind: "assumableByOutsiders", services: ["codebuild.amazonaws.com"] }, "overstep its E2E job: be assumable by anyone but CodeBuild acting for this account",
                 "trust only codebuild.amazonaws.com, with aws:SourceAccount (and aws:SourceArn) pinned to this account's project"),
-            mustNot({ kind: "iam", action: "s3:PutObject", resource: "otherBucketObjects" }, "write objects of any other bucket of the stack",
+            mustNot({ kind: "iam", action: "s3:PutObject", resource: "otherBucketObjects" }, "overstep its E2E job: write objects of any other bucket of the stack",
                 "scope s3:PutObject to `<report bucket>/karate/*`"),
-            mustNot({ kind: "iam", action: "codebuild:UpdateProject", resource: "e2eProject" }, "change its own project (buildspec, role, image)",
+            mustNot({ kind: "iam", action: "codebuild:UpdateProject", resource: "e2eProject" }, "overstep its E2E job: change the E2E project (buildspec, role, image)",
                 "remove codebuild:UpdateProject (and codebuild:*) from the build role's policies"),
             mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the build role's policies"),
             ...notLake,
@@ -59,17 +61,17 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
         declaredWhen: e2eEnabled,
         expectations: [
             declared,
-            must({ kind: "iam", action: "s3:GetObject", resource: "e2eReportObjects" }, "read the Karate reports (karate-summary.html)",
+            must({ kind: "iam", action: "s3:GetObject", resource: "e2eReportObjects" }, "do its E2E job: read the Karate reports (karate-summary.html)",
                 "allow s3:GetObject on `<report bucket>/karate/*` and kms:Decrypt of its key through S3"),
-            must({ kind: "iam", action: "codebuild:DescribeTestCases", resource: "e2eReportGroup" }, "read the report group's test results",
+            must({ kind: "iam", action: "codebuild:DescribeTestCases", resource: "e2eReportGroup" }, "do its E2E job: read the report group's test results",
                 "allow codebuild:BatchGetReports and DescribeTestCases on the report group"),
-            must({ kind: "iam", action: "codebuild:StartBuild", resource: "e2eProject" }, "start a build of the E2E project",
+            must({ kind: "iam", action: "codebuild:StartBuild", resource: "e2eProject" }, "do its E2E job: start a build of the E2E project",
                 "allow codebuild:StartBuild on the project"),
-            mustNot({ kind: "iam", action: "codebuild:UpdateProject", resource: "e2eProject" }, "change the E2E project (buildspec, role, image)",
+            mustNot({ kind: "iam", action: "codebuild:UpdateProject", resource: "e2eProject" }, "overstep its E2E job: change the E2E project (buildspec, role, image)",
                 "remove codebuild:UpdateProject (and codebuild:*) from the QA reader's policies"),
-            mustNot({ kind: "iam", action: "codebuild:DeleteReportGroup", resource: "e2eReportGroup" }, "delete the report group",
+            mustNot({ kind: "iam", action: "codebuild:DeleteReportGroup", resource: "e2eReportGroup" }, "overstep its E2E job: delete the report group",
                 "scope the QA reader's CodeBuild actions to reading reports and starting builds"),
-            mustNot({ kind: "iam", action: "s3:PutObject", resource: "e2eReportObjects" }, "write or overwrite reports",
+            mustNot({ kind: "iam", action: "s3:PutObject", resource: "e2eReportObjects" }, "overstep its E2E job: write or overwrite reports",
                 "allow only s3:GetObject and s3:ListBucket on the report bucket"),
             assumedByPeople,
             notAssumedByServices,
