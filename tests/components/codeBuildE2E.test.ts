@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { parse } from "yaml";
 import { ConfigError, parsePlatformConfig } from "../../config";
+import { codeBuildE2ESection } from "../../tools/engine/estimates/codeBuildE2E";
 import { readStackConfig } from "../../tools/engine/stackFile";
 import type { ExportedResource, Plan } from "../../tools/engine/stackExport";
 import { planOf } from "../helpers/plans";
@@ -191,6 +192,17 @@ describe("CodeBuildE2E (Karate on CodeBuild)", function () {
             const publish = statements(named(prod, "e2e-alerts-policy").outputs.policy).find((s) => s.Sid === "EventBridgeRulesPublish");
             expect(publish?.Condition).to.deep.equal({ ArnEquals: { "aws:SourceArn": [failed.outputs.arn] } });
             expect(ofType(prod, "aws:sns/topicSubscription:TopicSubscription").map((s) => s.outputs.endpoint).sort()).to.deep.equal(["qa-team@example.com", "web-oncall@example.com"]);
+        });
+    });
+
+    describe("the plan summary", () => {
+        it("prices the project from its compute type and the config's expected builds", () => {
+            expect(codeBuildE2ESection(dev)?.lines).to.deep.equal([
+                "project analytics-platform-dev-e2e: BUILD_GENERAL1_SMALL",
+                "200 builds a month x 8 min = 1600 build minutes at $0.005/min: about $8.00 a month (us-east-1 on-demand list price)",
+            ]);
+            expect(codeBuildE2ESection(prod)?.lines[1]).to.equal("120 builds a month x 12 min = 1440 build minutes at $0.01/min: about $14.40 a month (us-east-1 on-demand list price)");
+            expect(codeBuildE2ESection({ ...dev, resources: dev.resources.filter((r) => r.type !== "aws:codebuild/project:Project") })).to.equal(undefined);
         });
     });
 
