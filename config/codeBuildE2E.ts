@@ -59,6 +59,14 @@ const gitHubSource = z.strictObject({
         .string()
         .regex(/^arn:aws[a-z-]*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[\w-]+$/, "a CodeConnections connection ARN")
         .optional(),
+    /**
+     * Whether the connection the stack creates has been completed in the console. CodeBuild cannot
+     * create the push webhook through a PENDING connection (CreateWebhook fails: "Access denied to
+     * connection", hashicorp/terraform-provider-aws#40656, aws-ia/terraform-aws-control_tower_account_factory#589),
+     * so the first `pulumi up` creates the connection and the project, and the webhook follows once
+     * this is true. A configured connectionArn is taken to be available.
+     */
+    connectionAvailable: z.boolean().default(false),
 });
 
 export const COMPUTE_TYPES = ["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"] as const;

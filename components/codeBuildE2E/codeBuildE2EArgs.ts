@@ -5,7 +5,7 @@ import { PeopleTrust } from "../common/personaTrust";
 /** Where the tests come from: an existing CodeCommit repository, or GitHub through CodeConnections. */
 export type E2eSource =
     | { type: "codecommit"; repositoryName: string; branch: string }
-    | { type: "github"; owner: string; repository: string; branch: string; connectionArn?: string };
+    | { type: "github"; owner: string; repository: string; branch: string; connectionArn?: string; connectionAvailable: boolean };
 
 export interface CodeBuildE2EArgs {
     placement: Placement;

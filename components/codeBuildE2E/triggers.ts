@@ -77,7 +77,8 @@ export function headRefPattern(branch: string): string {
 export function buildTriggers(name: string, args: CodeBuildE2EArgs, target: TriggerTarget, parent: pulumi.Resource): void {
     const { placement, source } = args;
     const tags = tagsFor(placement);
-    if (source.type === "github") {
+    // A webhook through a PENDING connection fails: it waits for the console handshake (config).
+    if (source.type === "github" && (source.connectionArn !== undefined || source.connectionAvailable)) {
         new aws.codebuild.Webhook(`${name}-on-push`, {
             projectName: target.project.name,
             buildType: "BUILD",

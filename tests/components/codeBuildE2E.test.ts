@@ -1,5 +1,9 @@
 import { expect } from "chai";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { parse } from "yaml";
+import { planStack } from "../../tools/engine/run";
 import { ConfigError, parsePlatformConfig } from "../../config";
 import { codeBuildE2ESection } from "../../tools/engine/estimates/codeBuildE2E";
 import { readStackConfig } from "../../tools/engine/stackFile";
@@ -163,6 +167,21 @@ describe("CodeBuildE2E (Karate on CodeBuild)", function () {
             expect(webhook.map((w) => w.outputs.filterGroups)).to.deep.equal([[{ filters: [{ type: "EVENT", pattern: "PUSH" }, { type: "HEAD_REF", pattern: "^refs/heads/main$" }] }]]);
             expect(project(dev).source).to.deep.include({ type: "GITHUB", location: "https://github.com/example-org/web-e2e-tests.git", auth: { type: "CODECONNECTIONS", resource: named(dev, "e2e-github").outputs.arn } });
             expect(ofType(dev, "aws:iam/role:Role").map((r) => r.outputs.name)).not.to.include("analytics-platform-dev-e2e-trigger");
+        });
+
+        it("leaves the webhook out while the connection it created waits for the console handshake", async () => {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-pending-"));
+            try {
+                for (const entry of ["Pulumi.yaml", "index.ts", "config", "components", "personas", "node_modules"]) fs.symlinkSync(path.resolve(entry), path.join(dir, entry));
+                const yaml = fs.readFileSync("Pulumi.dev.yaml", "utf8").replace("connectionAvailable: true", "connectionAvailable: false");
+                fs.writeFileSync(path.join(dir, "Pulumi.pending.yaml"), yaml);
+                const pending = await planStack("pending", dir);
+                expect(ofType(pending, "aws:codebuild/webhook:Webhook")).to.have.length(0);
+                expect(ofType(pending, "aws:codeconnections/connection:Connection")).to.have.length(1);
+                expect(ofType(pending, "aws:codebuild/project:Project")).to.have.length(1);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
 
         it("builds a CodeCommit source on push and on schedule through EventBridge rules that may only start this project", () => {
