@@ -196,6 +196,9 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
             reportGroupArn,
         }));
 
+        // CreateProject fails while IAM has not propagated the new role ("CodeBuild is not authorized to
+        // perform: sts:AssumeRole"); the provider retries it for five minutes (terraform-provider-aws,
+        // internal/service/codebuild/project.go), so no Sleep is needed here.
         const project = new aws.codebuild.Project(`${name}-project`, {
             name: projectName,
             description: `Karate end-to-end tests of ${placement.project} ${placement.stack}`,

@@ -89,8 +89,8 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:sns/topicSubscription:TopicSubscription": { actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"] },
     // CodeBuildE2E.
     "aws:codebuild/project:Project": {
-        actions: ["codebuild:CreateProject", "codebuild:UpdateProject", "codebuild:DeleteProject", "codebuild:BatchGetProjects", "iam:PassRole", "codeconnections:UseConnection"],
-        note: "the project runs as its service role, which the creator passes to CodeBuild; a GitHub source uses the connection",
+        actions: ["codebuild:CreateProject", "codebuild:UpdateProject", "codebuild:DeleteProject", "codebuild:BatchGetProjects", "iam:PassRole", "codeconnections:PassConnection", "codeconnections:UseConnection"],
+        note: "the project runs as its service role, which the creator passes to CodeBuild; a GitHub source's connection is passed to CodeBuild too",
     },
     "aws:codebuild/reportGroup:ReportGroup": {
         actions: ["codebuild:CreateReportGroup", "codebuild:UpdateReportGroup", "codebuild:DeleteReportGroup", "codebuild:BatchGetReportGroups", "codebuild:ListReportsForReportGroup", "codebuild:DeleteReport"],
