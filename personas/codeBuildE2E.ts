@@ -50,6 +50,8 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
         ],
         mayHold: [
             { risk: "infrastructure-modification", actions: ["kms:GenerateDataKey*", "kms:Encrypt", "kms:Decrypt"], on: ["platform-keys"], why: "the reports are SSE-KMS (through S3 only)" },
+            { risk: "infrastructure-modification", actions: ["codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases"], on: ["e2e-report-group"], why: "it publishes each build's Cucumber results" },
+            { risk: "infrastructure-modification", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], on: ["e2e-build-logs"], why: "it writes its build logs" },
             { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "multipart uploads to an SSE-KMS bucket need kms:Decrypt (through S3 only)" },
         ],
     },
@@ -82,6 +84,9 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
             ...riskMustNots,
         ],
         mayHold: [
+            // StartBuild is an escalation path (a buildspec override runs as the build role): the build role holds only its own job.
+            { risk: "privilege-escalation", actions: ["codebuild:StartBuild"], on: ["e2e-project"], why: "it starts test builds, which run as the build role" },
+            { risk: "infrastructure-modification", actions: ["codebuild:StartBuild", "codebuild:StopBuild", "codebuild:RetryBuild"], on: ["e2e-project"], why: "it starts, stops and retries test builds" },
             { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "the reports are SSE-KMS (read through S3 only)" },
             { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "the reports are SSE-KMS (read through S3 only)" },
         ],

@@ -358,6 +358,11 @@ const E2E_STATEMENTS: { id: string; persona: E2ePersona; statement: (a: E2eArns)
     { id: "qa-writes-reports", persona: "qa-reader", statement: (a) => ({ Action: "s3:PutObject", Resource: `${a.reports}/karate/*` }) },
     { id: "qa-passes-build-role", persona: "qa-reader", statement: (a) => ({ Action: "iam:PassRole", Resource: a.buildRole }) },
     { id: "qa-reads-lake", persona: "qa-reader", statement: (a) => ({ Action: "s3:GetObject", Resource: `${a.lake}/*` }) },
+    // Caught by the risk classes alone (no row of its own names these actions).
+    { id: "qa-deletes-project", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:DeleteProject", Resource: a.project }) },
+    { id: "qa-creates-webhook", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:CreateWebhook", Resource: a.project }) },
+    { id: "build-deletes-image-repository", persona: "e2e-build", statement: () => ({ Action: "ecr:DeleteRepository", Resource: "*" }) },
+    { id: "build-pushes-images", persona: "e2e-build", statement: () => ({ Action: ["ecr:PutImage", "ecr:InitiateLayerUpload"], Resource: "*" }) },
 ];
 
 function codeBuildE2EMutations(): Mutation[] {
