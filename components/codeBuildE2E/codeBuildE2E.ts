@@ -22,12 +22,13 @@ export type { CodeBuildE2EArgs, E2eSource } from "./codeBuildE2EArgs";
  * jar and runs the features, reports in an encrypted bucket (one prefix per build) and a CUCUMBERJSON
  * report group, builds on push and on a schedule, and an e-mail when a build fails.
  *
- * The image comes from an ECR repository of the stack, not a pull-through cache rule: since 2023 a
- * Docker Hub pull-through rule requires a Secrets Manager secret holding a Docker Hub access token
- * (ECR User Guide, "Creating a pull through cache rule"), a credential to rotate and pay for, and
- * the first pull of each tag still reaches Docker Hub from inside the build. A repository filled
- * once (`docker pull`, `docker tag`, `docker push`, in the README) keeps the pinned image under the
- * stack's control; its tags are immutable, so a pinned tag always names the same image.
+ * The image comes from an ECR repository of the stack, not a pull-through cache rule: a Docker Hub
+ * rule needs a Secrets Manager secret `ecr-pullthroughcache/...` holding a Docker Hub user name and
+ * access token (ECR User Guide, "Creating a pull through cache rule in Amazon ECR" and "Storing
+ * your upstream repository credentials in an AWS Secrets Manager secret"): a personal credential to
+ * rotate and pay for, and each new tag is still fetched from Docker Hub on first use. A repository
+ * filled once (`docker pull`, `docker tag`, `docker push`, in the README) keeps the pinned image
+ * under the stack's control; its tags are immutable, so a pinned tag always names the same image.
  */
 export class CodeBuildE2E extends pulumi.ComponentResource {
     public readonly projectName: pulumi.Output<string>;
