@@ -1,4 +1,5 @@
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
+import { CodeBuildE2E } from "./components/codeBuildE2E/codeBuildE2E";
 import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
 import { Placement, checkPlacementNames } from "./components/common/naming";
@@ -71,6 +72,43 @@ function main(): Record<string, unknown> {
                 return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
             }));
         }
+    }
+
+    if (config.codeBuildE2E.enabled) {
+        const e2eConfig = config.codeBuildE2E;
+        const e2e = new CodeBuildE2E("e2e", {
+            placement,
+            region,
+            protection,
+            peopleTrust,
+            image: e2eConfig.image,
+            karate: e2eConfig.karate,
+            source: e2eConfig.source,
+            features: e2eConfig.features,
+            karateEnv: e2eConfig.karateEnv,
+            schedule: e2eConfig.schedule,
+            computeType: e2eConfig.computeType,
+            timeoutMinutes: e2eConfig.timeoutMinutes,
+            browserPort: e2eConfig.browserPort,
+            browserWaitSeconds: e2eConfig.browserWaitSeconds,
+            reportExpirationDays: e2eConfig.reportExpirationDays,
+            accessLogExpirationDays: config.environment.accessLogExpirationDays,
+            logRetentionDays: e2eConfig.logRetentionDays ?? config.environment.logRetentionDays,
+            kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+            notificationEmails: e2eConfig.notificationEmails,
+        }, componentOpts);
+        outputs.codeBuildE2E = {
+            project: e2e.projectName,
+            image: e2e.image,
+            repositoryUrl: e2e.repositoryUrl,
+            reportBucket: e2e.reportBucketName,
+            reportsLocation: e2e.reportsLocation,
+            reportGroupArn: e2e.reportGroupArn,
+            buildRoleArn: e2e.buildRoleArn,
+            qaReaderRoleArn: e2e.qaReaderRoleArn,
+            alertTopicArn: e2e.alertTopicArn,
+            ...(e2e.connectionArn ? { githubConnectionArn: e2e.connectionArn } : {}),
+        };
     }
     return outputs;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { awsAccountId, cronExpression, glueName, iamPolicyArn, iamPrincipalArn, iamRoleArn, resourceName, retentionDays, samlProviderArn, switchable, uniqueBy } from "./primitives";
 import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits";
 import { stackTags } from "./tags";
+import { codeBuildE2ESchema } from "./codeBuildE2E";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -129,6 +130,7 @@ export const platformConfigSchema = z
         personas: personasSchema,
         dataLake: dataLakeSchema,
         athenaAnalysts: athenaAnalystsSchema.default({ enabled: false }),
+        codeBuildE2E: codeBuildE2ESchema.default({ enabled: false }),
     })
     .superRefine((config, ctx) => {
         const { dataLake, athenaAnalysts, personas } = config;
@@ -137,6 +139,13 @@ export const platformConfigSchema = z
                 code: "custom",
                 path: ["personas", "trustedPrincipals"],
                 message: "expected at least one of trustedPrincipals or samlProviderArn, so that people can assume the persona roles, found neither",
+            });
+        }
+        if (config.codeBuildE2E.enabled && !dataLake.enabled && personas.trustedPrincipals.length === 0 && personas.samlProviderArn === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["personas", "trustedPrincipals"],
+                message: "expected at least one of trustedPrincipals or samlProviderArn, so that people can assume the QA reader role of codeBuildE2E, found neither",
             });
         }
         if (!athenaAnalysts.enabled) return;

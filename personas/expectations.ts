@@ -43,7 +43,8 @@ export const CATALOG_GATE_NOT_MODELLED = "not enforceable by a stack: CREATE_DAT
  * a registration in the same account (IAM roles cannot be passed across accounts); pinning keys a
  * service does not send would lock it out. Add a service here when its role-trust documentation names them.
  */
-export const SERVICES_SENDING_SOURCE_KEYS: readonly string[] = [];
+// CodeBuild documents both keys for service roles ("Cross-service confused deputy prevention", CodeBuild User Guide).
+export const SERVICES_SENDING_SOURCE_KEYS: readonly string[] = ["codebuild.amazonaws.com"];
 
 export const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
     "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");

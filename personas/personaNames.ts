@@ -4,8 +4,11 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader"] as const;
 export type Persona = (typeof PERSONAS)[number];
+
+/** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */
+export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build"];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
@@ -22,7 +25,11 @@ export const BUCKET_PURPOSES = {
     lake: "data-lake",
     queryResults: "athena-query-results",
     accessLogs: "access-logs",
+    e2eReports: "e2e-reports",
 } as const;
 
 /** The `purpose` of the role Lake Formation assumes for the registered lake location (not a persona). */
 export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";
+
+/** The prefix of the E2E report bucket each CodeBuild build writes its Karate reports under (`karate/<build id>/`). */
+export const E2E_REPORTS_PREFIX = "karate/";

@@ -44,7 +44,7 @@ export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
  * classified by access level (Permissions management → exposure, Write/Tagging → modification,
  * Read on objects or decryption → exfiltration).
  */
-export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs"];
+export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs", "codebuild", "ecr"];
 
 /** The platform resources an allowance can name, resolved per stack and per role by the evaluator. */
 export const RISK_SCOPES = {
@@ -60,6 +60,10 @@ export const RISK_SCOPES = {
     "lake-location-role": "the role Lake Formation uses for the registered lake location",
     "wildcard-only": "actions without resource-level permissions (\"*\"): Lake Formation, listing",
     "outside-the-platform": "resources of the account the platform does not declare (Glue dev endpoints, functions, stacks)",
+    "e2e-project": "the Karate E2E CodeBuild project",
+    "e2e-report-group": "the Karate E2E report group",
+    "e2e-build-logs": "the E2E project's build log group and its streams",
+    "e2e-image-repository": "the karate-chrome ECR repository",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

@@ -10,6 +10,12 @@ export const RESOURCE_RESOLVERS = {
     lakeBucketArn: "the lake bucket",
     anyResource: "any resource (\"*\", for actions without resource-level permissions)",
     lakeDatasetObjects: "an object under each of the lake's dataset prefixes",
+    e2eReportObjects: "an object under the Karate reports prefix of the E2E report bucket",
+    otherBucketObjects: "an object of each bucket of the stack but the E2E report bucket",
+    e2eProject: "the Karate E2E CodeBuild project",
+    e2eReportGroup: "the Karate E2E report group",
+    e2eBuildLogStream: "a log stream of the E2E project's log group",
+    e2eImageRepository: "the karate-chrome ECR repository",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 

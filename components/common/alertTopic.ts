@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DataProtection, dataStoreOptions } from "./dataProtection";
 import { Placement, physicalName, tagsFor } from "./naming";
 import { Statement, policyDocument } from "./policyDocument";
 import { deleteBeforeReplace } from "./replacement";
@@ -23,6 +24,8 @@ export interface AlertTopicArgs {
     /** E-mail addresses subscribed to the topic (each must confirm the subscription AWS mails them). */
     emails?: string[];
     kmsDeletionWindowDays: number;
+    /** When the stack keeps data, its keys are protected (a deleted key makes its ciphertext unreadable). */
+    protection?: DataProtection;
 }
 
 export interface AlertTopic {
@@ -85,7 +88,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         deletionWindowInDays: args.kmsDeletionWindowDays,
         policy: policyDocument(keyStatements),
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, args.protection ? dataStoreOptions(args.protection, { parent }) : { parent });
     new aws.kms.Alias(`${name}-key-alias`, {
         name: physicalName(args.placement, args.logical, "kms-alias"),
         targetKeyId: key.keyId,
@@ -95,7 +98,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         name: physicalName(args.placement, args.logical, "sns-topic"),
         kmsMasterKeyId: key.arn,
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, deleteBeforeReplace({ parent })); // a fixed topic name: the old topic must go first
 
     const topicStatements: Statement[] = [{
         Sid: "DenyInsecureTransport",

@@ -181,6 +181,23 @@ const RULES = {
         separator: "-",
         source: "AWS CodeBuild API Reference, CreateProject (name)",
     },
+    "codebuild-report-group": {
+        title: "CodeBuild report group name",
+        minLength: 2,
+        maxLength: 128,
+        allowed: /[A-Za-z0-9_-]/,
+        pattern: /^[A-Za-z0-9]/,
+        separator: "-",
+        source: "AWS CodeBuild API Reference, CreateReportGroup (name)",
+    },
+    "codeconnections-connection": {
+        title: "CodeConnections connection name",
+        minLength: 1,
+        maxLength: 32,
+        allowed: /[A-Za-z0-9.@_-]/,
+        separator: "-",
+        source: "AWS CodeConnections API Reference, CreateConnection (ConnectionName)",
+    },
     "ecr-repository": {
         title: "ECR repository name",
         minLength: 2,

@@ -5,6 +5,7 @@ import { dataStoreOptions } from "../common/dataProtection";
 import { Placement, physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
+import { accessLogBucket } from "../common/accessLogBucket";
 import { SecureBucket, secureBucket } from "../common/secureBucket";
 import { DataLakeArgs } from "./dataLakeArgs";
 
@@ -69,20 +70,12 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
 
     // A bucket name prefix: the provider appends 26 unique characters (nameRules.ts).
     const prefix = (purpose: string) => physicalName(args.placement, purpose, "s3-bucket-prefix");
-    const accessLogs = secureBucket("access-logs", {
-        namePrefix: prefix("logs"),
-        encryption: "SSE-S3",
+    const accessLogs = accessLogBucket("access-logs", {
+        placement: args.placement,
+        logical: "logs",
         protection: args.protection,
         expirationDays: args.accessLogExpirationDays,
-        extraPolicyStatements: (arn) => [{
-            Sid: "S3ServerAccessLogDelivery",
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: pulumi.interpolate`${arn}/*`,
-            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-        }],
-        tags: tagsFor(args.placement, { [PURPOSE_TAG]: BUCKET_PURPOSES.accessLogs }),
+        accountId,
     }, parent);
     const logsTo = (name: string) => ({ bucket: accessLogs.bucket.bucket, prefix: `${name}/` });
 

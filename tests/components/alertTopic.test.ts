@@ -7,7 +7,7 @@ import { named, ofType, statements } from "../helpers/resources";
 const ACCOUNT = "123456789012";
 
 /** A program with nothing but an alert topic, as a component would make it. */
-function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[] }): Promise<Plan> {
+function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[]; protection?: { protectData: boolean; versioning: boolean } }): Promise<Plan> {
     return planProgram({
         project: "analytics-platform",
         stack: "dev",
@@ -75,6 +75,12 @@ describe("alertTopic (components/common)", function () {
         const reordered = await planTopic({ alarmNames: ["analytics-platform-dev-5xx"], emails: ["ops@example.com", "qa@example.com"] });
         expect(ofType(reordered, "aws:sns/topicSubscription:TopicSubscription").map((s) => s.urn).sort()).to.deep.equal(subscriptions.map((s) => s.urn).sort());
         expect(subscriptions.map((s) => s.urn).join()).not.to.include("example.com");
+    });
+
+    it("protects its key when the stack keeps data, and leaves it disposable otherwise", async () => {
+        expect(named(plan, "alerts-key").protect).to.equal(false);
+        const kept = await planTopic({ protection: { protectData: true, versioning: true } });
+        expect(named(kept, "alerts-key").protect).to.equal(true);
     });
 
     it("grants no service anything when nothing publishes", async () => {

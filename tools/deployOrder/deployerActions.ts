@@ -81,10 +81,47 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:lakeformation/permissions:Permissions": { actions: ["lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:ListPermissions"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
+    // The alert topic (components/common/alertTopic.ts).
+    "aws:sns/topic:Topic": {
+        actions: ["sns:CreateTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:TagResource", "sns:UntagResource", "sns:ListTagsForResource"],
+    },
+    "aws:sns/topicPolicy:TopicPolicy": { actions: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
+    "aws:sns/topicSubscription:TopicSubscription": { actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"] },
+    // CodeBuildE2E.
+    "aws:codebuild/project:Project": {
+        actions: ["codebuild:CreateProject", "codebuild:UpdateProject", "codebuild:DeleteProject", "codebuild:BatchGetProjects", "iam:PassRole", "codeconnections:PassConnection", "codeconnections:UseConnection"],
+        note: "the project runs as its service role, which the creator passes to CodeBuild; a GitHub source's connection is passed to CodeBuild too",
+    },
+    "aws:codebuild/reportGroup:ReportGroup": {
+        actions: ["codebuild:CreateReportGroup", "codebuild:UpdateReportGroup", "codebuild:DeleteReportGroup", "codebuild:BatchGetReportGroups", "codebuild:ListReportsForReportGroup", "codebuild:DeleteReport"],
+    },
+    "aws:codebuild/webhook:Webhook": {
+        actions: ["codebuild:CreateWebhook", "codebuild:UpdateWebhook", "codebuild:DeleteWebhook", "codebuild:BatchGetProjects", "codeconnections:UseConnection"],
+        note: "CodeBuild registers the webhook with GitHub through the project's connection",
+    },
+    "aws:codeconnections/connection:Connection": {
+        actions: ["codeconnections:CreateConnection", "codeconnections:GetConnection", "codeconnections:DeleteConnection", "codeconnections:ListTagsForResource", "codeconnections:TagResource", "codeconnections:UntagResource"],
+    },
+    "aws:ecr/repository:Repository": {
+        actions: [
+            "ecr:CreateRepository", "ecr:DescribeRepositories", "ecr:DeleteRepository", "ecr:PutImageScanningConfiguration", "ecr:PutImageTagMutability",
+            "ecr:TagResource", "ecr:UntagResource", "ecr:ListTagsForResource", "ecr:BatchDeleteImage", "ecr:ListImages",
+        ],
+    },
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": { actions: ["ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy", "ecr:DeleteLifecyclePolicy"] },
+    "aws:cloudwatch/eventRule:EventRule": {
+        actions: ["events:PutRule", "events:DescribeRule", "events:DeleteRule", "events:ListTargetsByRule", "events:TagResource", "events:UntagResource", "events:ListTagsForResource"],
+    },
+    "aws:cloudwatch/eventTarget:EventTarget": {
+        actions: ["events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule", "iam:PassRole"],
+        note: "a target that starts builds passes its role to EventBridge",
+    },
 };
 
 /** Services a deployer passes roles to, for the iam:PassRole condition. */
 export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:glue/crawler:Crawler": "glue.amazonaws.com",
     "aws:lakeformation/resource:Resource": "lakeformation.amazonaws.com",
+    "aws:codebuild/project:Project": "codebuild.amazonaws.com",
+    "aws:cloudwatch/eventTarget:EventTarget": "events.amazonaws.com",
 };

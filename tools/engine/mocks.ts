@@ -186,7 +186,43 @@ const handlers: Record<string, Handler> = {
     "aws:glue/securityConfiguration:SecurityConfiguration": (c) => ({ id: c.physicalName("name"), computed: {} }),
     "aws:s3/bucketObject:BucketObject": bucketObject,
     "aws:s3/bucketObjectv2:BucketObjectv2": bucketObject,
+    // CodeBuildE2E: what the provider reads back for each (ids as the provider sets them).
+    "aws:codebuild/project:Project": (c) => {
+        const name = c.physicalName("name", { maxLength: 255 });
+        return { id: name, computed: { name, arn: c.arn("codebuild", `project/${name}`), badgeUrl: "" } };
+    },
+    "aws:codebuild/reportGroup:ReportGroup": (c) => {
+        const name = c.physicalName("name", { maxLength: 128 });
+        const arn = c.arn("codebuild", `report-group/${name}`);
+        return { id: arn, computed: { name, arn, created: "2026-01-01T00:00:00Z" } };
+    },
+    "aws:codebuild/webhook:Webhook": (c) => {
+        const project = str(c.inputs["projectName"]) ?? c.name;
+        return { id: project, computed: { url: `https://codebuild.${c.region}.${awsDomain(c)}/webhooks?t=${deterministicUuid(c.seed)}`, payloadUrl: `https://codebuild.${c.region}.${awsDomain(c)}/webhooks` } };
+    },
+    "aws:ecr/repository:Repository": (c) => {
+        const name = c.physicalName("name", { maxLength: 256, lowercase: true });
+        return {
+            id: name,
+            computed: { name, arn: c.arn("ecr", `repository/${name}`), registryId: c.account, repositoryUrl: `${c.account}.dkr.ecr.${c.region}.${awsDomain(c)}/${name}` },
+        };
+    },
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy": (c) => ({ id: str(c.inputs["repository"]) ?? c.name, computed: { registryId: c.account } }),
+    "aws:cloudwatch/eventRule:EventRule": namedRegional("events", "/", "rule", { maxLength: 64 }),
+    "aws:cloudwatch/eventTarget:EventTarget": (c) => {
+        const targetId = str(c.inputs["targetId"]) ?? autoName(c.name, c.seed);
+        return { id: `${str(c.inputs["rule"]) ?? ""}-${targetId}`, computed: { targetId } };
+    },
+    "aws:codeconnections/connection:Connection": (c) => {
+        const arn = c.arn("codeconnections", `connection/${deterministicUuid(c.seed)}`);
+        return { id: arn, computed: { arn, connectionStatus: "PENDING", ownerAccountId: c.account } };
+    },
 };
+
+/** The service endpoints' domain of the partition (China: amazonaws.com.cn). */
+function awsDomain(c: ResourceContext): string {
+    return c.partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+}
 
 function handlerFor(type: string, inputs: Inputs): Handler {
     const handler = handlers[type];

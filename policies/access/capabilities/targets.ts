@@ -1,5 +1,5 @@
 import { RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
-import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
+import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, E2E_REPORTS_PREFIX, PURPOSE_TAG } from "../../../personas/personaNames";
 import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
 import { RoleFacts } from "../../lib/iamRoles";
 import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
@@ -7,6 +7,7 @@ import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
 import { StackInventory } from "../stack/inventory";
+import { SERVICE_RESOURCE_TYPES } from "../stack/serviceFacts";
 import { StackConfigSource, excludedColumnsOf } from "../stack/stackConfig";
 
 /** Where a workgroup writes its results: the bucket, the prefix and the key. */
@@ -120,7 +121,36 @@ export class PersonaTargets {
                 return this.lakeBuckets().flatMap((b): { label: string; arn: Maybe<string> }[] => (typeof b.arn === "string"
                     ? this.datasetObjectArns(b.arn).map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }))
                     : [{ label: `bucket ${b.name}`, arn: b.arn }]));
+            case "e2eReportObjects":
+                return this.e2eReportBuckets().map((b) => ({
+                    label: `${b.name}/${E2E_REPORTS_PREFIX}`,
+                    arn: typeof b.arn === "string" ? `${b.arn}/${E2E_REPORTS_PREFIX}persona-probe-build/karate-reports/karate-summary.html` : b.arn,
+                }));
+            case "otherBucketObjects":
+                return this.inventory.buckets.filter((b) => !this.e2eReportBuckets().includes(b))
+                    .map((b) => ({ label: `objects of bucket ${b.name}`, arn: typeof b.arn === "string" ? `${b.arn}/persona-probe-object` : b.arn }));
+            case "e2eProject":
+                return this.serviceResources(SERVICE_RESOURCE_TYPES.codebuildProject);
+            case "e2eReportGroup":
+                return this.serviceResources(SERVICE_RESOURCE_TYPES.codebuildReportGroup);
+            case "e2eImageRepository":
+                return this.serviceResources(SERVICE_RESOURCE_TYPES.ecrRepository);
+            case "e2eBuildLogStream":
+                // CodeBuild's log groups are `/aws/codebuild/<project>`: one per project of the stack.
+                return this.inventory.serviceResources
+                    .filter((r) => r.type === SERVICE_RESOURCE_TYPES.logGroup && typeof r.physicalName === "string"
+                        && this.inventory.serviceResources.some((p) => p.type === SERVICE_RESOURCE_TYPES.codebuildProject && r.physicalName === `/aws/codebuild/${String(p.physicalName)}`))
+                    .map((r) => ({ label: `log group ${String(r.physicalName)}`, arn: typeof r.arn === "string" ? `${r.arn}:log-stream:persona-probe-build` : r.arn }));
         }
+    }
+
+    /** The buckets the E2E builds write their reports to (tagged purpose=e2e-reports). */
+    e2eReportBuckets(): BucketFacts[] {
+        return this.inventory.buckets.filter((b) => b.tags[PURPOSE_TAG] === BUCKET_PURPOSES.e2eReports);
+    }
+
+    private serviceResources(type: string): { label: string; arn: Maybe<string> }[] {
+        return this.inventory.serviceResources.filter((r) => r.type === type).map((r) => ({ label: `${type.split(":")[1].split("/")[1]} ${r.name}`, arn: r.arn }));
     }
 
     /** Every table the role holds a Lake Formation permission on (a wildcard: each declared table). */

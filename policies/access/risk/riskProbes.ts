@@ -43,6 +43,17 @@ export function riskProbes(targets: PersonaTargets, role: RoleFacts): RiskProbe[
         if (isUnknown(location)) continue;
         probes.push({ arn: `${location.prefixArn}${PROBE}-object`, label: `results of workgroup ${workgroup.name}`, scopes: ownArns.has(workgroup.arn) ? ["own-results"] : [] });
     }
+    // The E2E component's CodeBuild project, report group, image repository and build log group.
+    for (const [resolver, scope] of [["e2eProject", "e2e-project"], ["e2eReportGroup", "e2e-report-group"], ["e2eImageRepository", "e2e-image-repository"]] as const) {
+        for (const target of targets.resource(resolver, role)) {
+            if (typeof target.arn === "string") probes.push({ arn: target.arn, label: target.label, scopes: [scope] });
+        }
+    }
+    for (const stream of targets.resource("e2eBuildLogStream", role)) {
+        if (typeof stream.arn !== "string") continue;
+        const group = stream.arn.slice(0, stream.arn.indexOf(":log-stream:"));
+        probes.push({ arn: group, label: stream.label, scopes: ["e2e-build-logs"] }, { arn: stream.arn, label: `streams of ${stream.label}`, scopes: ["e2e-build-logs"] });
+    }
     for (const key of inv.keys) {
         if (!isUnknown(key.arn)) probes.push({ arn: key.arn, label: `key ${key.name}`, scopes: ["platform-keys"] });
     }

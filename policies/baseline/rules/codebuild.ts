@@ -1,11 +1,13 @@
 import * as aws from "@pulumi/aws";
-import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { label } from "../lib/resources";
+import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { checkEach } from "../../lib/unknownValues";
+import { label, ofType } from "../lib/resources";
 
 /*
- * CodeBuild (the Karate end-to-end tests, issue to come): build outputs, reports and logs may hold
- * test data and tokens, so they are encrypted with the platform's key and logged; privileged mode
- * (root on the build host's Docker daemon) only for projects the policy config names.
+ * CodeBuild (the Karate end-to-end tests of CodeBuildE2E): build outputs, reports and logs may hold
+ * test data and tokens, so they are encrypted with the platform's key and logged to a declared,
+ * encrypted log group; privileged mode (root on the build host's Docker daemon) only for projects
+ * the policy config names; images from ECR, not Docker Hub.
  */
 
 export const codebuildProjectEncrypted: ResourceValidationPolicy = {
@@ -70,4 +72,40 @@ export const codebuildProjectLogging: ResourceValidationPolicy = {
     }),
 };
 
-export const codebuildPolicies = [codebuildProjectEncrypted, codebuildPrivilegedModeAllowed, codebuildProjectLogging];
+export const codebuildProjectLogsEncrypted: StackValidationPolicy = {
+    name: "codebuild-project-logs-encrypted",
+    description: "A CodeBuild project's CloudWatch Logs group is declared in the stack (so it has a retention) and encrypted with a KMS key: build logs print test data and tokens.",
+    enforcementLevel: "mandatory",
+    validateStack: async (args, report) => {
+        const groups = new Map(ofType(args.resources, aws.cloudwatch.LogGroup).map((g) => [g.props.name, g]));
+        await checkEach(ofType(args.resources, aws.codebuild.Project), ({ resource, props }) => {
+            const logs = props.logsConfig?.cloudwatchLogs;
+            if (logs?.status === "DISABLED") return;
+            // Without a groupName CodeBuild writes to /aws/codebuild/<project>, created on first use, unencrypted and kept forever.
+            const name = logs?.groupName ?? (props.name !== undefined ? `/aws/codebuild/${props.name}` : undefined);
+            const group = name !== undefined ? groups.get(name) : undefined;
+            if (!group) {
+                report(`${label(resource)} logs to CloudWatch group ${name ?? "(its default)"}, which the stack does not declare: declare an aws.cloudwatch.LogGroup of that name with retentionInDays and kmsKeyId, and set logsConfig.cloudwatchLogs.groupName to it.`, resource.urn);
+            } else if (!group.props.kmsKeyId) {
+                report(`${label(resource)} logs to ${label(group.resource)}, which is not encrypted with a KMS key: set kmsKeyId on the log group (a key whose policy lets logs.<region>.amazonaws.com use it for that group).`, group.resource.urn);
+            }
+        });
+    },
+};
+
+export const codebuildImageFromEcr: ResourceValidationPolicy = {
+    name: "codebuild-image-from-ecr",
+    description: "A CodeBuild project runs a CodeBuild curated image or one from ECR pulled with its service role, never from Docker Hub (its pull limits fail builds: the seed's toomanyrequests).",
+    enforcementLevel: "mandatory",
+    validateResource: validateResourceOfType(aws.codebuild.Project, (project, args, report) => {
+        const image = project.environment?.image;
+        if (image === undefined || image.startsWith("aws/codebuild/")) return;
+        if (!/^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(image)) {
+            report(`${label(args)} pulls ${image} from outside ECR: push the image to an ECR repository of the stack (or a pull-through cache) and reference it there.`);
+        } else if (project.environment?.imagePullCredentialsType !== "SERVICE_ROLE") {
+            report(`${label(args)} pulls its ECR image with CodeBuild's credentials: set environment.imagePullCredentialsType: "SERVICE_ROLE" and allow the service role ecr:BatchGetImage on the repository.`);
+        }
+    }),
+};
+
+export const codebuildPolicies = [codebuildProjectEncrypted, codebuildPrivilegedModeAllowed, codebuildProjectLogging, codebuildProjectLogsEncrypted, codebuildImageFromEcr];

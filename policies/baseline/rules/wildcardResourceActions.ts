@@ -11,6 +11,9 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
     "ecr:GetAuthorizationToken": "CodeBuild pulls its test image from ECR: the token is registry-wide, pulls are allowed per repository.",
     "xray:PutTraceSegments": "Lambda active tracing sends trace segments to X-Ray.",
     "xray:PutTelemetryRecords": "Lambda active tracing sends X-Ray daemon telemetry.",
+    "codebuild:ListProjects": "The QA reader finds the E2E project in the CodeBuild console; listing shows names only.",
+    "codebuild:ListReportGroups": "The QA reader finds the E2E report group in the console; listing shows ARNs only.",
+    "codebuild:ListReports": "The console's report history lists report ARNs; reading a report is allowed per report group.",
 };
 
 /** Whether an action (any case, as IAM compares them) may be allowed on "*". */

@@ -13,7 +13,7 @@ import { EditableExport } from "./stackEdits";
  */
 export interface Mutation {
     name: string;
-    persona: Persona;
+    persona: Persona | E2ePersona;
     /** Applies the edit; returns the name the failing row must mention. */
     apply: (e: EditableExport) => string;
 }
@@ -315,6 +315,84 @@ export function mutations(): Mutation[] {
                 return `persona=${persona}`;
             },
         });
+    }
+    cases.push(...codeBuildE2EMutations());
+    return cases;
+}
+
+// CodeBuildE2E's personas (personas/codeBuildE2E.ts): the build's service role and the QA reader.
+type E2ePersona = "e2e-build" | "qa-reader";
+
+interface E2eArns {
+    lake: string;
+    results: string;
+    reports: string;
+    project: string;
+    buildRole: string;
+    qaRole: string;
+}
+
+function e2eArnsFor(e: EditableExport): E2eArns {
+    return {
+        lake: e.find("aws:s3/bucket:Bucket", "lake").outputs.arn as string,
+        results: e.find("aws:s3/bucket:Bucket", "query-results").outputs.arn as string,
+        reports: e.find("aws:s3/bucket:Bucket", "e2e-reports").outputs.arn as string,
+        project: e.find("aws:codebuild/project:Project", "e2e-project").outputs.arn as string,
+        buildRole: e.personaRole("e2e-build").outputs.arn as string,
+        qaRole: e.personaRole("qa-reader").outputs.arn as string,
+    };
+}
+
+const E2E_STATEMENTS: { id: string; persona: E2ePersona; statement: (a: E2eArns) => { Action: string | string[]; Resource: string | string[] } }[] = [
+    // The build role: its reports and logs, its image and source; nothing of the lake, no other role.
+    { id: "build-reads-lake", persona: "e2e-build", statement: (a) => ({ Action: "s3:GetObject", Resource: `${a.lake}/*` }) },
+    { id: "build-writes-results-bucket", persona: "e2e-build", statement: (a) => ({ Action: "s3:PutObject", Resource: `${a.results}/*` }) },
+    { id: "build-writes-whole-report-bucket", persona: "e2e-build", statement: (a) => ({ Action: "s3:PutObject", Resource: `${a.reports}/*` }) },
+    { id: "build-updates-own-project", persona: "e2e-build", statement: (a) => ({ Action: "codebuild:UpdateProject", Resource: a.project }) },
+    { id: "build-assumes-qa-reader", persona: "e2e-build", statement: (a) => ({ Action: "sts:AssumeRole", Resource: a.qaRole }) },
+    { id: "build-passes-roles", persona: "e2e-build", statement: () => ({ Action: "iam:PassRole", Resource: "*" }) },
+    { id: "build-s3-star-on-reports", persona: "e2e-build", statement: (a) => ({ Action: "s3:*", Resource: [a.reports, `${a.reports}/*`] }) },
+    // The QA reader: reads reports, starts builds; never changes the project or writes reports.
+    { id: "qa-updates-project", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:UpdateProject", Resource: a.project }) },
+    { id: "qa-codebuild-star", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:*", Resource: a.project }) },
+    { id: "qa-deletes-report-groups", persona: "qa-reader", statement: () => ({ Action: "codebuild:DeleteReportGroup", Resource: "*" }) },
+    { id: "qa-writes-reports", persona: "qa-reader", statement: (a) => ({ Action: "s3:PutObject", Resource: `${a.reports}/karate/*` }) },
+    { id: "qa-passes-build-role", persona: "qa-reader", statement: (a) => ({ Action: "iam:PassRole", Resource: a.buildRole }) },
+    { id: "qa-reads-lake", persona: "qa-reader", statement: (a) => ({ Action: "s3:GetObject", Resource: `${a.lake}/*` }) },
+    // Caught by the risk classes alone (no row of its own names these actions).
+    { id: "qa-deletes-project", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:DeleteProject", Resource: a.project }) },
+    { id: "qa-creates-webhook", persona: "qa-reader", statement: (a) => ({ Action: "codebuild:CreateWebhook", Resource: a.project }) },
+    { id: "build-deletes-image-repository", persona: "e2e-build", statement: () => ({ Action: "ecr:DeleteRepository", Resource: "*" }) },
+    { id: "build-pushes-images", persona: "e2e-build", statement: () => ({ Action: ["ecr:PutImage", "ecr:InitiateLayerUpload"], Resource: "*" }) },
+];
+
+function codeBuildE2EMutations(): Mutation[] {
+    const cases: Mutation[] = E2E_STATEMENTS.map((risky) => ({
+        name: `${risky.persona}: ${risky.id} (inline RolePolicy)`,
+        persona: risky.persona,
+        apply: (e) => {
+            const policyName = `regression-${risky.id}`;
+            e.addInlinePolicy(e.personaRole(risky.persona), policyName, [{ Sid: "Regression", Effect: "Allow", ...risky.statement(e2eArnsFor(e)) }]);
+            return policyName;
+        },
+    }));
+    const editTrust = (name: string, persona: E2ePersona, edit: (trust: { Statement: Record<string, unknown>[] }) => void): Mutation => ({
+        name: `${persona}: trust ${name}`,
+        persona,
+        apply: (e) => {
+            const role = e.personaRole(persona);
+            const trust = JSON.parse(role.outputs.assumeRolePolicy as string) as { Statement: Record<string, unknown>[] };
+            edit(trust);
+            role.outputs.assumeRolePolicy = JSON.stringify(trust);
+            role.inputs.assumeRolePolicy = role.outputs.assumeRolePolicy;
+            return roleName(role);
+        },
+    });
+    cases.push(editTrust("adds the account's people", "e2e-build", (t) => t.Statement.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "arn:aws:iam::123456789012:root" } })));
+    cases.push(editTrust("drops the confused-deputy conditions", "e2e-build", (t) => t.Statement.forEach((s) => delete s.Condition)));
+    cases.push(editTrust("adds a service", "qa-reader", (t) => t.Statement.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "codebuild.amazonaws.com" } })));
+    for (const persona of ["e2e-build", "qa-reader"] as E2ePersona[]) {
+        cases.push({ name: `${persona}: AdministratorAccess attached`, persona, apply: (e) => (e.attach(e.personaRole(persona), MANAGED("AdministratorAccess")), "AdministratorAccess") });
     }
     return cases;
 }

@@ -1,5 +1,5 @@
-import { codebuildPrivilegedModeAllowed, codebuildProjectEncrypted, codebuildProjectLogging } from "../../../policies/baseline/rules/codebuild";
-import { asPolicyResources, check, crafted, expectNoViolations, expectOneViolation } from "./crafted";
+import { codebuildImageFromEcr, codebuildPrivilegedModeAllowed, codebuildProjectEncrypted, codebuildProjectLogging, codebuildProjectLogsEncrypted } from "../../../policies/baseline/rules/codebuild";
+import { asPolicyResources, check, crafted, edit, expectNoViolations, expectOneViolation, exportOf, named } from "./crafted";
 
 const PROJECT = "aws:codebuild/project:Project";
 const KEY_ARN = "arn:aws:kms:ap-northeast-1:123456789012:key/e2e";
@@ -74,6 +74,53 @@ describe("baseline CodeBuild rules", () => {
             const silent = e2eProject({ logsConfig: undefined });
             expectOneViolation(await check(codebuildProjectLogging, asPolicyResources(silent)), {
                 policy: "codebuild-project-logging", urn: silent.urn, change: 'set logsConfig.cloudwatchLogs { status: "ENABLED", groupName }',
+            });
+        });
+    });
+
+    describe("codebuild-project-logs-encrypted", () => {
+        const group = (props: Record<string, unknown> = {}) => crafted("aws:cloudwatch/logGroup:LogGroup", "e2e-logs", { name: "/aws/codebuild/e2e", retentionInDays: 14, kmsKeyId: KEY_ARN, ...props });
+
+        it("passes the planned stacks, and a project whose declared log group has a key", async () => {
+            expectNoViolations(await check(codebuildProjectLogsEncrypted, asPolicyResources(...(await exportOf("dev")))));
+            expectNoViolations(await check(codebuildProjectLogsEncrypted, asPolicyResources(...(await exportOf("prod")))));
+            expectNoViolations(await check(codebuildProjectLogsEncrypted, asPolicyResources(e2eProject(), group())));
+        });
+
+        it("fails the planned project once its log group loses its key", async () => {
+            const resources = await exportOf("prod");
+            const logs = named(resources, "e2e-logs");
+            edit(logs, (p) => {
+                delete p.kmsKeyId;
+            });
+            expectOneViolation(await check(codebuildProjectLogsEncrypted, asPolicyResources(...resources)), {
+                policy: "codebuild-project-logs-encrypted", urn: logs.urn, change: "set kmsKeyId on the log group",
+            });
+        });
+
+        it("fails a project whose log group the stack does not declare (CodeBuild's default group)", async () => {
+            const undeclared = e2eProject({ logsConfig: { cloudwatchLogs: { status: "ENABLED" } } });
+            expectOneViolation(await check(codebuildProjectLogsEncrypted, asPolicyResources(undeclared, group())), {
+                policy: "codebuild-project-logs-encrypted", urn: undeclared.urn, change: "/aws/codebuild/analytics-platform-prod-e2e, which the stack does not declare",
+            });
+        });
+    });
+
+    describe("codebuild-image-from-ecr", () => {
+        it("passes an ECR image pulled with the service role, and a curated image", async () => {
+            const ecr = e2eProject({ environment: { computeType: "BUILD_GENERAL1_MEDIUM", type: "LINUX_CONTAINER", image: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/karate-chrome:1.4.1", imagePullCredentialsType: "SERVICE_ROLE" } });
+            const curated = e2eProject({ environment: { computeType: "BUILD_GENERAL1_SMALL", type: "LINUX_CONTAINER", image: "aws/codebuild/standard:7.0" } });
+            expectNoViolations(await check(codebuildImageFromEcr, asPolicyResources(ecr, curated)));
+        });
+
+        it("fails the seed's Docker Hub image, and an ECR image pulled with CodeBuild's credentials", async () => {
+            const dockerHub = e2eProject({ environment: { computeType: "BUILD_GENERAL1_MEDIUM", type: "LINUX_CONTAINER", image: "ptrthomas/karate-chrome:latest" } });
+            expectOneViolation(await check(codebuildImageFromEcr, asPolicyResources(dockerHub)), {
+                policy: "codebuild-image-from-ecr", urn: dockerHub.urn, change: "push the image to an ECR repository of the stack",
+            });
+            const codebuildCredentials = e2eProject();
+            expectOneViolation(await check(codebuildImageFromEcr, asPolicyResources(codebuildCredentials)), {
+                policy: "codebuild-image-from-ecr", urn: codebuildCredentials.urn, change: 'set environment.imagePullCredentialsType: "SERVICE_ROLE"',
             });
         });
     });
