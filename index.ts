@@ -3,6 +3,7 @@ import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
 import { Placement, checkPlacementNames } from "./components/common/naming";
 import { DataLake } from "./components/dataLake/dataLake";
+import { WebAppMonitor } from "./components/webAppMonitor/webAppMonitor";
 import { loadStackSettings } from "./config";
 
 /**
@@ -71,6 +72,32 @@ function main(): Record<string, unknown> {
                 return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
             }));
         }
+    }
+
+    if (config.webAppMonitor.enabled) {
+        const rum = config.webAppMonitor;
+        const monitor = new WebAppMonitor("web-app-monitor", {
+            placement,
+            region,
+            domains: rum.domains,
+            sessionSampleRate: rum.sessionSampleRate,
+            telemetries: rum.telemetries,
+            allowCookies: rum.allowCookies,
+            enableXray: rum.enableXray,
+            cloudWatchLogs: rum.cloudWatchLogs,
+            applicationVersion: rum.applicationVersion,
+            alarms: rum.alarms,
+            kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+            protection,
+        }, componentOpts);
+        outputs.webAppMonitor = {
+            appMonitorId: monitor.appMonitorId,
+            appMonitorName: monitor.appMonitorName,
+            identityPoolId: monitor.identityPoolId,
+            guestRoleArn: monitor.guestRoleArn,
+            alertTopicArn: monitor.alertTopicArn,
+            webClientSnippet: monitor.webClientSnippet,
+        };
     }
     return outputs;
 }

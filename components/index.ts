@@ -7,6 +7,8 @@ export { DataLake } from "./dataLake/dataLake";
 export type { DataLakeArgs, Dataset } from "./dataLake/dataLake";
 export { AthenaAnalystRole } from "./athenaAnalystRole/athenaAnalystRole";
 export type { AthenaAnalystRoleArgs, AnalystTable, LakeForAnalysts } from "./athenaAnalystRole/athenaAnalystRole";
+export { WebAppMonitor } from "./webAppMonitor/webAppMonitor";
+export type { WebAppMonitorArgs, WebAppMonitorAlarms, RumTelemetry } from "./webAppMonitor/webAppMonitor";
 export type { Placement } from "./common/naming";
 export type { DataProtection } from "./common/dataProtection";
 export type { PeopleTrust } from "./common/personaTrust";

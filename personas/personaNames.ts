@@ -4,7 +4,7 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "rum-guest"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */

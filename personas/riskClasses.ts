@@ -44,7 +44,7 @@ export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
  * classified by access level (Permissions management → exposure, Write/Tagging → modification,
  * Read on objects or decryption → exfiltration).
  */
-export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs"];
+export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs", "rum", "cognito-identity"];
 
 /** The platform resources an allowance can name, resolved per stack and per role by the evaluator. */
 export const RISK_SCOPES = {
@@ -60,6 +60,7 @@ export const RISK_SCOPES = {
     "lake-location-role": "the role Lake Formation uses for the registered lake location",
     "wildcard-only": "actions without resource-level permissions (\"*\"): Lake Formation, listing",
     "outside-the-platform": "resources of the account the platform does not declare (Glue dev endpoints, functions, stacks)",
+    "own-app-monitor": "the RUM app monitor that names the role as its guest role",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DataProtection, dataStoreOptions } from "./dataProtection";
 import { Placement, physicalName, tagsFor } from "./naming";
 import { Statement, policyDocument } from "./policyDocument";
 import { deleteBeforeReplace } from "./replacement";
@@ -23,6 +24,11 @@ export interface AlertTopicArgs {
     /** E-mail addresses subscribed to the topic (each must confirm the subscription AWS mails them). */
     emails?: string[];
     kmsDeletionWindowDays: number;
+    /**
+     * The stack's data protection: the key decrypts every message the topic keeps, so it is
+     * protected (and retained on delete) where the stack keeps data. Absent: not protected.
+     */
+    protection?: DataProtection;
 }
 
 export interface AlertTopic {
@@ -85,7 +91,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         deletionWindowInDays: args.kmsDeletionWindowDays,
         policy: policyDocument(keyStatements),
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, args.protection ? dataStoreOptions(args.protection, { parent }) : { parent });
     new aws.kms.Alias(`${name}-key-alias`, {
         name: physicalName(args.placement, args.logical, "kms-alias"),
         targetKeyId: key.keyId,
@@ -95,7 +101,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         name: physicalName(args.placement, args.logical, "sns-topic"),
         kmsMasterKeyId: key.arn,
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, deleteBeforeReplace({ parent })); // CreateTopic of a fixed name returns the old topic, which the delete then removes
 
     const topicStatements: Statement[] = [{
         Sid: "DenyInsecureTransport",

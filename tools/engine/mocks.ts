@@ -186,6 +186,27 @@ const handlers: Record<string, Handler> = {
     "aws:glue/securityConfiguration:SecurityConfiguration": (c) => ({ id: c.physicalName("name"), computed: {} }),
     "aws:s3/bucketObject:BucketObject": bucketObject,
     "aws:s3/bucketObjectv2:BucketObjectv2": bucketObject,
+    // CloudWatch RUM: the provider's id is the monitor's name; AWS generates the id the web client names.
+    "aws:rum/appMonitor:AppMonitor": (c) => {
+        const name = c.physicalName("name", { maxLength: 255 });
+        const appMonitorId = deterministicUuid(c.seed);
+        return {
+            id: name,
+            computed: {
+                name,
+                appMonitorId,
+                arn: c.arn("rum", `appmonitor/${name}`),
+                // RUM names the log group it creates after the monitor's name and id.
+                cwLogGroup: c.inputs["cwLogEnabled"] === true ? `/aws/vendedlogs/RUMService_${name}${appMonitorId.slice(0, 8)}` : "",
+            },
+        };
+    },
+    // A Cognito identity pool's id is "<region>:<uuid>"; its ARN names that id.
+    "aws:cognito/identityPool:IdentityPool": (c) => {
+        const id = c.readId ?? `${c.region}:${deterministicUuid(c.seed)}`;
+        return { id, computed: { arn: c.arn("cognito-identity", `identitypool/${id}`) } };
+    },
+    "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment": (c) => ({ id: str(c.inputs["identityPoolId"]) ?? c.readId ?? "", computed: {} }),
 };
 
 function handlerFor(type: string, inputs: Inputs): Handler {

@@ -6,6 +6,7 @@ import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
+import { AppMonitorFacts } from "../stack/webMonitorFacts";
 import { StackInventory } from "../stack/inventory";
 import { StackConfigSource, excludedColumnsOf } from "../stack/stackConfig";
 
@@ -120,7 +121,18 @@ export class PersonaTargets {
                 return this.lakeBuckets().flatMap((b): { label: string; arn: Maybe<string> }[] => (typeof b.arn === "string"
                     ? this.datasetObjectArns(b.arn).map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }))
                     : [{ label: `bucket ${b.name}`, arn: b.arn }]));
+            case "ownAppMonitorArn":
+                return this.ownAppMonitors(role).map((m) => ({ label: `app monitor ${m.name}`, arn: m.arn }));
         }
+    }
+
+    /**
+     * The RUM app monitors whose web client assumes this role (their guestRoleArn names it): the
+     * monitor hands the role to the pages, as an analyst's workgroup shares its group tag.
+     */
+    ownAppMonitors(role: RoleFacts): AppMonitorFacts[] {
+        const arn = this.roleArn(role);
+        return this.inventory.appMonitors.filter((m) => m.guestRoleArn === arn || (isUnknown(m.guestRoleArn) && this.inventory.appMonitors.length === 1));
     }
 
     /** Every table the role holds a Lake Formation permission on (a wildcard: each declared table). */

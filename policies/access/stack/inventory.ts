@@ -4,6 +4,7 @@ import { propsOf } from "../../lib/propertyValues";
 import { parseArn } from "./arns";
 import { DataFacts, dataFacts } from "./dataFacts";
 import { LakeFormationFacts, lakeFormationFacts } from "./lakeFormationFacts";
+import { WebMonitorFacts, webMonitorFacts } from "./webMonitorFacts";
 
 /** Where the stack lives, as its ARNs tell (the simulator needs an account and a region). */
 export interface Placement {
@@ -13,7 +14,7 @@ export interface Placement {
 }
 
 /** Everything the access evaluator reads from a stack, indexed once. */
-export interface StackInventory extends IamFacts, DataFacts {
+export interface StackInventory extends IamFacts, DataFacts, WebMonitorFacts {
     lakeFormation: LakeFormationFacts;
     placement: Placement;
 }
@@ -24,10 +25,10 @@ export const UNKNOWN_ACCOUNT = "000000000000";
 export function stackInventory(resources: PolicyResource[]): StackInventory {
     const iam = iamFacts(resources);
     const data = dataFacts(resources);
-    return { ...iam, ...data, lakeFormation: lakeFormationFacts(resources), placement: placementOf(resources) };
+    return { ...iam, ...data, ...webMonitorFacts(resources), lakeFormation: lakeFormationFacts(resources), placement: placementOf(resources) };
 }
 
-const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformation", "lambda", "sns", "sqs"]);
+const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformation", "lambda", "sns", "sqs", "rum"]);
 
 /**
  * Where the stack lives: its default AWS provider's region when the export has it, else the region
