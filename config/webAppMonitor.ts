@@ -53,7 +53,7 @@ const alarmsSchema = z
         /** Consecutive breaching periods before the alarm fires. */
         evaluationPeriods: z.number().int().min(1).max(1440).default(3),
         /** Addresses subscribed to the alert topic (each confirms the subscription AWS mails it). */
-        emails: uniqueBy(z.array(z.email()), (e) => e.toLowerCase(), "e-mail address").default([]),
+        emails: uniqueBy(z.array(z.email({ error: "an e-mail address" })), (e) => e.toLowerCase(), "e-mail address").default([]),
     })
     // CloudWatch: "the maximum evaluation period is one day" (PutMetricAlarm: Period x EvaluationPeriods <= 86,400 s).
     .refine((a) => a.periodSeconds * a.evaluationPeriods <= 86_400, {
@@ -66,7 +66,7 @@ export const webAppMonitorSchema = switchable({
     domains: uniqueBy(z.array(rumDomain).min(1).max(5), (d) => d.toLowerCase(), "domain"),
     /** The share of user sessions RUM records, 0 to 1 (RUM's default is 0.1). */
     sessionSampleRate: z.number().min(0).max(1),
-    telemetries: uniqueBy(z.array(z.enum(RUM_TELEMETRIES)).min(1), (t) => t, "telemetry").default([...RUM_TELEMETRIES]),
+    telemetries: uniqueBy(z.array(z.enum(RUM_TELEMETRIES, { error: `one of ${RUM_TELEMETRIES.join(", ")}` })).min(1), (t) => t, "telemetry").default([...RUM_TELEMETRIES]),
     /**
      * The web client sets a session and a user cookie, so that RUM counts users and journeys.
      * Off by default: cookies may need the visitor's consent.

@@ -5,7 +5,7 @@ import { readStackConfig } from "../stackFile";
 import type { SummarySection } from "./index";
 
 /** CloudWatch RUM's price: $1 per 100,000 events (the seed; page views and errors are each an event). */
-export const RUM_DOLLARS_PER_EVENT = 1 / 100_000;
+export const RUM_EVENTS_PER_DOLLAR = 100_000;
 
 const APP_MONITOR = "aws:rum/appMonitor:AppMonitor";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
@@ -22,7 +22,7 @@ export interface RumEstimate {
 /** Recorded sessions (sessions x sample rate) x events per session, at RUM's price per event. */
 export function rumMonthlyEstimate(sessionsPerMonth: number, sampleRate: number, eventsPerSession: number): RumEstimate {
     const eventsPerMonth = Math.round(sessionsPerMonth * sampleRate * eventsPerSession);
-    return { sessionsPerMonth, sampleRate, eventsPerSession, eventsPerMonth, dollarsPerMonth: eventsPerMonth * RUM_DOLLARS_PER_EVENT };
+    return { sessionsPerMonth, sampleRate, eventsPerSession, eventsPerMonth, dollarsPerMonth: eventsPerMonth / RUM_EVENTS_PER_DOLLAR };
 }
 
 /**
