@@ -89,6 +89,12 @@ describe("WebAppMonitor", () => {
             }
         });
 
+        it("is missed, not skipped, when a stack whose config switches the monitor on lacks it", async () => {
+            const withoutMonitor = prod.resources.filter((r) => !r.urn.includes("analytics:index:WebAppMonitor"));
+            const { rows } = await evaluatePersonas(toPolicyResources(withoutMonitor), undefined, ["rum-guest"]);
+            expect(rows.map((r) => [r.role, r.holds, r.why])).to.deep.equal([["(none)", false, "no role of the stack carries persona=rum-guest"]]);
+        });
+
         it("holds every row of its persona in both stacks", async () => {
             for (const plan of [dev, prod]) {
                 const { rows } = await evaluatePersonas(toPolicyResources(plan.resources), undefined, ["rum-guest"]);
