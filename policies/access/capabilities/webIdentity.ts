@@ -63,7 +63,7 @@ export async function assumableWithCognito(c: RoleContext, who: CognitoCaller): 
     return outcomes;
 }
 
-function role(c: RoleContext): string {
+function roleNameOf(c: RoleContext): string {
     return typeof c.role.roleName === "string" ? c.role.roleName : c.role.name;
 }
 
