@@ -58,7 +58,7 @@ export async function assumableWithCognito(c: RoleContext, who: CognitoCaller): 
                 cognito("signed-in users of another identity pool", otherPool, user),
                 ...iamPrincipalProbes(c),
             ];
-        outcomes.push({ ...(pool ? { target: `identity pool ${pool}` } : {}), verdict: await simulate(trust, probes, c, role(c)) });
+        outcomes.push({ ...(pool ? { target: `identity pool ${pool}` } : {}), verdict: await simulate(trust, probes, c, roleNameOf(c)) });
     }
     return outcomes;
 }
