@@ -4,6 +4,7 @@ import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
 import { Placement, checkPlacementNames } from "./components/common/naming";
 import { DataLake } from "./components/dataLake/dataLake";
+import { WebAppMonitor } from "./components/webAppMonitor/webAppMonitor";
 import { loadStackSettings } from "./config";
 
 /**
@@ -108,6 +109,32 @@ function main(): Record<string, unknown> {
             qaReaderRoleArn: e2e.qaReaderRoleArn,
             alertTopicArn: e2e.alertTopicArn,
             ...(e2e.connectionArn ? { githubConnectionArn: e2e.connectionArn } : {}),
+        };
+    }
+
+    if (config.webAppMonitor.enabled) {
+        const rum = config.webAppMonitor;
+        const monitor = new WebAppMonitor("web-app-monitor", {
+            placement,
+            region,
+            domains: rum.domains,
+            sessionSampleRate: rum.sessionSampleRate,
+            telemetries: rum.telemetries,
+            allowCookies: rum.allowCookies,
+            enableXray: rum.enableXray,
+            cloudWatchLogs: rum.cloudWatchLogs,
+            applicationVersion: rum.applicationVersion,
+            alarms: rum.alarms,
+            kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+            protection,
+        }, componentOpts);
+        outputs.webAppMonitor = {
+            appMonitorId: monitor.appMonitorId,
+            appMonitorName: monitor.appMonitorName,
+            identityPoolId: monitor.identityPoolId,
+            guestRoleArn: monitor.guestRoleArn,
+            alertTopicArn: monitor.alertTopicArn,
+            webClientSnippet: monitor.webClientSnippet,
         };
     }
     return outputs;

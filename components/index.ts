@@ -9,6 +9,8 @@ export { AthenaAnalystRole } from "./athenaAnalystRole/athenaAnalystRole";
 export type { AthenaAnalystRoleArgs, AnalystTable, LakeForAnalysts } from "./athenaAnalystRole/athenaAnalystRole";
 export { CodeBuildE2E } from "./codeBuildE2E/codeBuildE2E";
 export type { CodeBuildE2EArgs, E2eSource } from "./codeBuildE2E/codeBuildE2E";
+export { WebAppMonitor } from "./webAppMonitor/webAppMonitor";
+export type { WebAppMonitorArgs, WebAppMonitorAlarms, RumTelemetry } from "./webAppMonitor/webAppMonitor";
 export type { Placement } from "./common/naming";
 export type { DataProtection } from "./common/dataProtection";
 export type { PeopleTrust } from "./common/personaTrust";

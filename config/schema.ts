@@ -3,6 +3,7 @@ import { awsAccountId, cronExpression, glueName, iamPolicyArn, iamPrincipalArn, 
 import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits";
 import { stackTags } from "./tags";
 import { codeBuildE2ESchema } from "./codeBuildE2E";
+import { webAppMonitorSchema } from "./webAppMonitor";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -131,6 +132,7 @@ export const platformConfigSchema = z
         dataLake: dataLakeSchema,
         athenaAnalysts: athenaAnalystsSchema.default({ enabled: false }),
         codeBuildE2E: codeBuildE2ESchema.default({ enabled: false }),
+        webAppMonitor: webAppMonitorSchema.default({ enabled: false }),
     })
     .superRefine((config, ctx) => {
         const { dataLake, athenaAnalysts, personas } = config;

@@ -3,6 +3,7 @@ import { RiskAllowance } from "./riskClasses";
 import { CATALOG_GATE_NOT_MODELLED, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
+import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
 
 export * from "./types";
 export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
@@ -200,4 +201,5 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         ],
     },
     ...CODE_BUILD_E2E_PERSONAS,
+    ...WEB_APP_MONITOR_PERSONAS,
 };

@@ -4,7 +4,7 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */

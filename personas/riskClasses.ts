@@ -44,7 +44,7 @@ export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
  * classified by access level (Permissions management → exposure, Write/Tagging → modification,
  * Read on objects or decryption → exfiltration).
  */
-export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs", "codebuild", "ecr"];
+export const PLATFORM_SERVICES: readonly string[] = ["s3", "kms", "glue", "lakeformation", "athena", "iam", "logs", "codebuild", "ecr", "rum", "cognito-identity"];
 
 /** The platform resources an allowance can name, resolved per stack and per role by the evaluator. */
 export const RISK_SCOPES = {
@@ -64,6 +64,7 @@ export const RISK_SCOPES = {
     "e2e-report-group": "the Karate E2E report group",
     "e2e-build-logs": "the E2E project's build log group and its streams",
     "e2e-image-repository": "the karate-chrome ECR repository",
+    "own-app-monitor": "the RUM app monitor that names the role as its guest role",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

@@ -16,6 +16,7 @@ export const RESOURCE_RESOLVERS = {
     e2eReportGroup: "the Karate E2E report group",
     e2eBuildLogStream: "a log stream of the E2E project's log group",
     e2eImageRepository: "the karate-chrome ECR repository",
+    ownAppMonitorArn: "the RUM app monitor that names the role as its guest role",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 
@@ -87,7 +88,18 @@ export type Capability =
      */
     | { kind: "risk"; risk: RiskClass }
     /** Become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust) beyond `mayBecome`. */
-    | { kind: "becomeOthers" };
+    | { kind: "becomeOthers" }
+    /**
+     * Who a web-identity trust lets in through Amazon Cognito: its own identity pool's guests
+     * (unauthenticated identities), or anyone else. "Own" is the pool its app monitor names.
+     */
+    | { kind: "assumableWithCognito"; who: CognitoCaller };
+
+/**
+ * The callers an `assumableWithCognito` capability is about: its own identity pool's guests, or
+ * anyone else (that pool's signed-in users, identities of another pool, IAM roles, other web-identity providers).
+ */
+export type CognitoCaller = "own-pool-guests" | "anyone-else";
 
 export type CapabilityKind = Capability["kind"];
 

@@ -1,5 +1,7 @@
 import type { PackDefinition } from "../lib/packDefinition";
 import { athenaPolicies } from "./rules/athena";
+import { cloudwatchAlarmPolicies } from "./rules/cloudwatchAlarms";
+import { cognitoPolicies } from "./rules/cognito";
 import { cloudwatchLogsPolicies } from "./rules/cloudwatchLogs";
 import { codebuildPolicies } from "./rules/codebuild";
 import { dataRetentionPolicies } from "./rules/dataRetention";
@@ -35,5 +37,7 @@ export const pack: PackDefinition = {
         ...rumPolicies,
         ...dataRetentionPolicies,
         resourcePolicyPrincipals,
+        ...cognitoPolicies,
+        ...cloudwatchAlarmPolicies,
     ],
 };

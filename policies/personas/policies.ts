@@ -1,7 +1,7 @@
 import type { PackDefinition } from "../lib/packDefinition";
 import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
-import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
+import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, rumGuestPersona, workflowPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
 import { resourcesWellFormed } from "./rules/resourcesWellFormed";
 
@@ -18,6 +18,7 @@ export const pack: PackDefinition = {
         projectLeaderPersona,
         analystPersona,
         dataEngineerPersona,
+        rumGuestPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
         accessFullyEvaluated,

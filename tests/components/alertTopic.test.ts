@@ -1,13 +1,14 @@
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
 import { alertTopic } from "../../components/common/alertTopic";
+import type { DataProtection } from "../../components/common/dataProtection";
 import { Plan, planProgram } from "../../tools/engine/run";
 import { named, ofType, statements } from "../helpers/resources";
 
 const ACCOUNT = "123456789012";
 
 /** A program with nothing but an alert topic, as a component would make it. */
-function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[]; protection?: { protectData: boolean; versioning: boolean } }): Promise<Plan> {
+function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[]; protection?: DataProtection }): Promise<Plan> {
     return planProgram({
         project: "analytics-platform",
         stack: "dev",
@@ -87,5 +88,13 @@ describe("alertTopic (components/common)", function () {
         const quiet = await planTopic({});
         expect(statements(named(quiet, "alerts-policy").outputs.policy).map((s) => s.Effect)).to.deep.equal(["Deny"]);
         expect(statements(named(quiet, "alerts-key").outputs.policy).map((s) => s.Sid)).to.deep.equal(["AccountAdministersThroughIam"]);
+    });
+
+    it("protects the key where the stack keeps data (it decrypts every message the topic holds), and replaces the named topic delete-first", async () => {
+        const kept = await planTopic({ alarmNames: ["analytics-platform-dev-5xx"], protection: { protectData: true, versioning: true } });
+        expect(named(kept, "alerts-key")).to.deep.include({ protect: true, retainOnDelete: true });
+        expect(named(plan, "alerts-key").protect).to.equal(false);
+        // CreateTopic of an existing name returns that topic: a replacement made first would be deleted with the old one.
+        expect(named(plan, "alerts").registrationOptions).to.deep.equal({ deleteBeforeReplace: true });
     });
 });

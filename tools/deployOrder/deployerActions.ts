@@ -81,12 +81,32 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:lakeformation/permissions:Permissions": { actions: ["lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:ListPermissions"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
+    "aws:rum/appMonitor:AppMonitor": {
+        actions: [
+            "rum:CreateAppMonitor", "rum:GetAppMonitor", "rum:UpdateAppMonitor", "rum:DeleteAppMonitor", "rum:TagResource", "rum:UntagResource", "rum:ListTagsForResource",
+            "iam:CreateServiceLinkedRole", "iam:GetRole",
+            "logs:CreateLogGroup", "logs:DescribeLogGroups", "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries",
+        ],
+        note: "the first monitor of an account creates RUM's service-linked role; with cwLogEnabled RUM creates its log group and delivery as the caller (AmazonCloudWatchRUMFullAccess)",
+    },
+    "aws:cognito/identityPool:IdentityPool": {
+        actions: ["cognito-identity:CreateIdentityPool", "cognito-identity:DescribeIdentityPool", "cognito-identity:UpdateIdentityPool", "cognito-identity:DeleteIdentityPool", "cognito-identity:TagResource", "cognito-identity:UntagResource", "cognito-identity:ListTagsForResource"],
+    },
+    "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment": {
+        actions: ["cognito-identity:SetIdentityPoolRoles", "cognito-identity:GetIdentityPoolRoles", "iam:PassRole"],
+        note: "setting a pool's roles passes them to Cognito (SetIdentityPoolRoles)",
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource", "cloudwatch:ListTagsForResource"],
+    },
     // The alert topic (components/common/alertTopic.ts).
     "aws:sns/topic:Topic": {
         actions: ["sns:CreateTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:TagResource", "sns:UntagResource", "sns:ListTagsForResource"],
     },
     "aws:sns/topicPolicy:TopicPolicy": { actions: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
-    "aws:sns/topicSubscription:TopicSubscription": { actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"] },
+    "aws:sns/topicSubscription:TopicSubscription": {
+        actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:GetTopicAttributes"],
+    },
     // CodeBuildE2E.
     "aws:codebuild/project:Project": {
         actions: ["codebuild:CreateProject", "codebuild:UpdateProject", "codebuild:DeleteProject", "codebuild:BatchGetProjects", "iam:PassRole", "codeconnections:PassConnection", "codeconnections:UseConnection"],
@@ -124,4 +144,5 @@ export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:lakeformation/resource:Resource": "lakeformation.amazonaws.com",
     "aws:codebuild/project:Project": "codebuild.amazonaws.com",
     "aws:cloudwatch/eventTarget:EventTarget": "events.amazonaws.com",
+    "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment": "cognito-identity.amazonaws.com",
 };

@@ -217,6 +217,27 @@ const handlers: Record<string, Handler> = {
         const arn = c.arn("codeconnections", `connection/${deterministicUuid(c.seed)}`);
         return { id: arn, computed: { arn, connectionStatus: "PENDING", ownerAccountId: c.account } };
     },
+    // CloudWatch RUM: the provider's id is the monitor's name; AWS generates the id the web client names.
+    "aws:rum/appMonitor:AppMonitor": (c) => {
+        const name = c.physicalName("name", { maxLength: 255 });
+        const appMonitorId = deterministicUuid(c.seed);
+        return {
+            id: name,
+            computed: {
+                name,
+                appMonitorId,
+                arn: c.arn("rum", `appmonitor/${name}`),
+                // RUM names the log group it creates after the monitor's name and id.
+                cwLogGroup: c.inputs["cwLogEnabled"] === true ? `/aws/vendedlogs/RUMService_${name}${appMonitorId.slice(0, 8)}` : "",
+            },
+        };
+    },
+    // A Cognito identity pool's id is "<region>:<uuid>"; its ARN names that id.
+    "aws:cognito/identityPool:IdentityPool": (c) => {
+        const id = c.readId ?? `${c.region}:${deterministicUuid(c.seed)}`;
+        return { id, computed: { arn: c.arn("cognito-identity", `identitypool/${id}`) } };
+    },
+    "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment": (c) => ({ id: str(c.inputs["identityPoolId"]) ?? c.readId ?? "", computed: {} }),
 };
 
 /** The service endpoints' domain of the partition (China: amazonaws.com.cn). */

@@ -13,6 +13,7 @@ import { BucketFacts } from "../stack/dataFacts";
 import { Placement } from "../stack/inventory";
 import { PersonaTargets, TableTarget } from "./targets";
 import { Verdict, allOfInOrder, allowed, anyOfInOrder, denied, undecided } from "./verdict";
+import { assumableWithCognito } from "./webIdentity";
 
 /** What one role may do about one capability, per target (one workgroup, one table...). */
 export interface CapabilityOutcome {
@@ -91,6 +92,8 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return [{ verdict: await riskThroughGraph(c, capability.risk) }];
         case "becomeOthers":
             return [{ verdict: await becomeOthers(c) }];
+        case "assumableWithCognito":
+            return assumableWithCognito(c, capability.who);
     }
 }
 

@@ -6,6 +6,7 @@ import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
 import { LakeFormationState } from "../lakeFormation/lakeFormationState";
 import { s3UriToArn } from "../stack/arns";
 import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
+import { AppMonitorFacts } from "../stack/webMonitorFacts";
 import { StackInventory } from "../stack/inventory";
 import { SERVICE_RESOURCE_TYPES } from "../stack/serviceFacts";
 import { StackConfigSource, excludedColumnsOf } from "../stack/stackConfig";
@@ -141,6 +142,8 @@ export class PersonaTargets {
                     .filter((r) => r.type === SERVICE_RESOURCE_TYPES.logGroup && typeof r.physicalName === "string"
                         && this.inventory.serviceResources.some((p) => p.type === SERVICE_RESOURCE_TYPES.codebuildProject && r.physicalName === `/aws/codebuild/${String(p.physicalName)}`))
                     .map((r) => ({ label: `log group ${String(r.physicalName)}`, arn: typeof r.arn === "string" ? `${r.arn}:log-stream:persona-probe-build` : r.arn }));
+            case "ownAppMonitorArn":
+                return this.ownAppMonitors(role).map((m) => ({ label: `app monitor ${m.name}`, arn: m.arn }));
         }
     }
 
@@ -151,6 +154,15 @@ export class PersonaTargets {
 
     private serviceResources(type: string): { label: string; arn: Maybe<string> }[] {
         return this.inventory.serviceResources.filter((r) => r.type === type).map((r) => ({ label: `${type.split(":")[1].split("/")[1]} ${r.name}`, arn: r.arn }));
+    }
+
+    /**
+     * The RUM app monitors whose web client assumes this role (their guestRoleArn names it): the
+     * monitor hands the role to the pages, as an analyst's workgroup shares its group tag.
+     */
+    ownAppMonitors(role: RoleFacts): AppMonitorFacts[] {
+        const arn = this.roleArn(role);
+        return this.inventory.appMonitors.filter((m) => m.guestRoleArn === arn || (isUnknown(m.guestRoleArn) && this.inventory.appMonitors.length === 1));
     }
 
     /** Every table the role holds a Lake Formation permission on (a wildcard: each declared table). */

@@ -66,6 +66,14 @@ export function riskProbes(targets: PersonaTargets, role: RoleFacts): RiskProbe[
         const arn = targets.roleArn(other);
         probes.push({ arn, label: other === role ? "the role itself" : `role ${other.name}`, scopes: roleScopes(other.tags) });
     }
+    // RUM app monitors (the guest role sends events to its own), and stand-ins for any other
+    // monitor or identity pool of the account: a guest credential sits in every visitor's browser.
+    const ownMonitors = new Set(targets.ownAppMonitors(role));
+    for (const monitor of inv.appMonitors) {
+        if (!isUnknown(monitor.arn)) probes.push({ arn: monitor.arn, label: `app monitor ${monitor.name}`, scopes: ownMonitors.has(monitor) ? ["own-app-monitor"] : [] });
+    }
+    probes.push({ arn: targets.arn("rum", `appmonitor/${PROBE}-monitor`), label: "any other RUM app monitor of the account", scopes: [] });
+    probes.push({ arn: targets.arn("cognito-identity", `identitypool/${inv.placement.region}:${PROBE}-pool`), label: "any identity pool of the account", scopes: [] });
     const iam = (resource: string) => targets.arn("iam", resource, { region: "" });
     probes.push({ arn: iam(`role/${PROBE}-other-role`), label: "any other role of the account", scopes: [] });
     probes.push({ arn: iam(`user/${PROBE}-user`), label: "any user of the account", scopes: [] });

@@ -5,6 +5,7 @@ import { parseArn } from "./arns";
 import { DataFacts, dataFacts } from "./dataFacts";
 import { LakeFormationFacts, lakeFormationFacts } from "./lakeFormationFacts";
 import { ServiceFacts, serviceFacts } from "./serviceFacts";
+import { WebMonitorFacts, webMonitorFacts } from "./webMonitorFacts";
 
 /** Where the stack lives, as its ARNs tell (the simulator needs an account and a region). */
 export interface Placement {
@@ -14,7 +15,7 @@ export interface Placement {
 }
 
 /** Everything the access evaluator reads from a stack, indexed once. */
-export interface StackInventory extends IamFacts, DataFacts, ServiceFacts {
+export interface StackInventory extends IamFacts, DataFacts, ServiceFacts, WebMonitorFacts {
     lakeFormation: LakeFormationFacts;
     placement: Placement;
 }
@@ -25,10 +26,10 @@ export const UNKNOWN_ACCOUNT = "000000000000";
 export function stackInventory(resources: PolicyResource[]): StackInventory {
     const iam = iamFacts(resources);
     const data = dataFacts(resources);
-    return { ...iam, ...data, ...serviceFacts(resources), lakeFormation: lakeFormationFacts(resources), placement: placementOf(resources) };
+    return { ...iam, ...data, ...serviceFacts(resources), ...webMonitorFacts(resources), lakeFormation: lakeFormationFacts(resources), placement: placementOf(resources) };
 }
 
-const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformation", "lambda", "sns", "sqs"]);
+const REGIONAL_SERVICES = new Set(["glue", "athena", "kms", "logs", "lakeformation", "lambda", "sns", "sqs", "rum"]);
 
 /**
  * Where the stack lives: its default AWS provider's region when the export has it, else the region

@@ -1,12 +1,15 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { checkEach } from "../../lib/unknownValues";
+import { iamFacts } from "../../lib/iamRoles";
+import { PolicyStatement, statementsOf } from "../../lib/policyDocuments";
+import { checkEach, isUnknown } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
 
 /*
- * CloudWatch RUM (real-user monitoring of the web app, issue to come): the app monitor accepts
- * events only from the app's own domains, and page views (URLs, user agents) copied to CloudWatch
- * Logs are not kept forever.
+ * CloudWatch RUM (real-user monitoring of the web app): the app monitor accepts events only from
+ * the app's own domains, page views (URLs, user agents) copied to CloudWatch Logs are not kept
+ * forever, and the guest role, whose credentials every visitor's browser holds, may only send
+ * events to its monitors.
  */
 
 /** `example.com`, `app.example.com` or `*.example.com`: a wildcard only as the first label of a domain with at least two more. */
@@ -50,4 +53,46 @@ export const rumAppMonitorLogRetention: StackValidationPolicy = {
     },
 };
 
-export const rumPolicies = [rumAppMonitorDomainRestricted, rumAppMonitorLogRetention];
+const PUT_RUM_EVENTS = "rum:putrumevents";
+/** One app monitor, named in full: `arn:aws:rum:<region>:<account>:appmonitor/<name>`, no wildcard. */
+const APP_MONITOR_ARN = /^arn:aws[a-z-]*:rum:[a-z0-9-]+:\d{12}:appmonitor\/[._\-#A-Za-z0-9]+$/;
+
+/** What is wrong with one Allow statement of a guest role's policy, or undefined. */
+function guestStatementProblem(s: PolicyStatement): string | undefined {
+    if (s.notActions) return "uses NotAction (allows everything else)";
+    const other = (s.actions ?? []).filter((a) => a.toLowerCase() !== PUT_RUM_EVENTS);
+    if (other.length > 0) return `allows ${other.map((a) => `"${a}"`).join(", ")}`;
+    if (s.notResources) return "uses NotResource (every other resource)";
+    const open = (s.resources ?? []).filter((r) => !APP_MONITOR_ARN.test(r));
+    if (open.length > 0 || (s.resources ?? []).length === 0) return `applies to ${open.map((r) => `"${r}"`).join(", ") || "no named resource"}, not an app monitor's ARN`;
+    return undefined;
+}
+
+export const rumGuestRoleScoped: StackValidationPolicy = {
+    name: "rum-guest-role-scoped",
+    description: "A RUM guest role (an app monitor's guestRoleArn, or persona=rum-guest) allows only rum:PutRumEvents on named app monitors: no wildcard, no managed policy.",
+    enforcementLevel: "mandatory",
+    validateStack: async (args, report) => {
+        const monitors = args.resources.filter((r) => r.type === "aws:rum/appMonitor:AppMonitor");
+        const guestRoleArns = new Set(monitors.map((m) => (m.props.appMonitorConfiguration as { guestRoleArn?: unknown } | undefined)?.guestRoleArn).filter((a): a is string => typeof a === "string"));
+        const iam = iamFacts(args.resources);
+        const guests = iam.roles.filter((r) => (typeof r.arn === "string" && guestRoleArns.has(r.arn)) || r.tags.persona === "rum-guest");
+        await checkEach(guests, (role) => {
+            const name = typeof role.roleName === "string" ? role.roleName : role.name;
+            for (const attachment of role.attachments) {
+                report(`RUM guest role ${name} has a managed policy (${isUnknown(attachment.policyArn) ? "attached" : attachment.policyArn}, by ${label(attachment.declaredBy)}): every visitor's browser holds its credentials; give it only an inline rum:PutRumEvents on its app monitor's ARN.`, role.urn);
+            }
+            for (const policy of role.inlinePolicies) {
+                if (isUnknown(policy.document)) continue;
+                for (const statement of statementsOf(policy.document).filter((st) => st.effect === "Allow")) {
+                    const problem = guestStatementProblem(statement);
+                    if (problem) {
+                        report(`RUM guest role ${name}: ${label(policy.declaredBy)} (${policy.policyName}, ${statement.sid ?? "a statement"}) ${problem}: allow only "rum:PutRumEvents" on the app monitor's ARN.`, role.urn);
+                    }
+                }
+            }
+        });
+    },
+};
+
+export const rumPolicies = [rumAppMonitorDomainRestricted, rumAppMonitorLogRetention, rumGuestRoleScoped];

@@ -43,3 +43,4 @@ export const workflowPersona = personaModelPolicy("workflow");
 export const projectLeaderPersona = personaModelPolicy("project-leader");
 export const analystPersona = personaModelPolicy("analyst");
 export const dataEngineerPersona = personaModelPolicy("data-engineer");
+export const rumGuestPersona = personaModelPolicy("rum-guest");

@@ -1,5 +1,6 @@
 import { ExportedResource } from "../../../tools/engine/stackExport";
 import { EditableExport } from "./stackEdits";
+import { rumGuestMutations } from "./rumGuestMutations";
 
 /**
  * A corpus of realistic regressions of a planned stack: the edits a hurried engineer, or someone
@@ -24,7 +25,7 @@ export interface Control {
     apply: (e: EditableExport) => void;
 }
 
-export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst";
+export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst" | "rum-guest";
 const ALL: Persona[] = ["data-lake-admin", "workflow", "project-leader", "analyst"];
 
 /** ARNs of the planned stack a statement can name. */
@@ -317,6 +318,8 @@ export function mutations(): Mutation[] {
         });
     }
     cases.push(...codeBuildE2EMutations());
+    // The WebAppMonitor's RUM guest role.
+    cases.push(...rumGuestMutations());
     return cases;
 }
 

@@ -1,5 +1,5 @@
-import { rumAppMonitorDomainRestricted, rumAppMonitorLogRetention } from "../../../policies/baseline/rules/rum";
-import { asPolicyResources, check, crafted, expectNoViolations, expectOneViolation } from "./crafted";
+import { rumAppMonitorDomainRestricted, rumAppMonitorLogRetention, rumGuestRoleScoped } from "../../../policies/baseline/rules/rum";
+import { asPolicyResources, check, crafted, expectNoViolations, expectOneViolation, exportOf, named } from "./crafted";
 
 const MONITOR = "aws:rum/appMonitor:AppMonitor";
 
@@ -33,6 +33,40 @@ describe("baseline RUM rules", () => {
             expectOneViolation(await check(rumAppMonitorLogRetention, asPolicyResources(monitor)), {
                 policy: "rum-app-monitor-log-retention", urn: monitor.urn, change: "as an aws.cloudwatch.LogGroup with retentionInDays, or set cwLogEnabled: false",
             });
+        });
+    });
+
+    describe("rum-guest-role-scoped", () => {
+        const guestPolicy = "web-app-monitor-guest-put-events";
+        const withStatement = async (statement: object) => {
+            const resources = await exportOf("prod");
+            const policy = named(resources, guestPolicy);
+            policy.outputs.policy = policy.inputs.policy = JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+            return { resources, role: named(resources, "web-app-monitor-guest-role") };
+        };
+
+        it("passes both planned stacks: rum:PutRumEvents on the monitor's ARN only", async () => {
+            for (const stack of ["dev", "prod"] as const) expectNoViolations(await check(rumGuestRoleScoped, asPolicyResources(...(await exportOf(stack)))));
+        });
+
+        const cases: [string, object, string][] = [
+            ["a wildcard action", { Effect: "Allow", Action: "rum:*", Resource: "arn:aws:rum:ap-northeast-1:123456789012:appmonitor/analytics-platform-prod-web-app" }, 'allows "rum:*"'],
+            ["every app monitor", { Effect: "Allow", Action: "rum:PutRumEvents", Resource: "arn:aws:rum:ap-northeast-1:123456789012:appmonitor/*" }, "not an app monitor's ARN"],
+            ["any resource", { Effect: "Allow", Action: "rum:PutRumEvents", Resource: "*" }, 'applies to "*"'],
+            ["NotAction", { Effect: "Allow", NotAction: "iam:*", Resource: "*" }, "uses NotAction"],
+        ];
+        for (const [what, statement, change] of cases) {
+            it(`fails a guest role allowing ${what}`, async () => {
+                const { resources, role } = await withStatement(statement);
+                expectOneViolation(await check(rumGuestRoleScoped, asPolicyResources(...resources)), { policy: "rum-guest-role-scoped", urn: role.urn, change });
+            });
+        }
+
+        it("fails a managed policy attached to the guest role", async () => {
+            const resources = await exportOf("dev");
+            const role = named(resources, "web-app-monitor-guest-role");
+            const attachment = crafted("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "guest-readonly", { role: role.outputs.name, policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, { stack: "dev" });
+            expectOneViolation(await check(rumGuestRoleScoped, asPolicyResources(...resources, attachment)), { policy: "rum-guest-role-scoped", urn: role.urn, change: "has a managed policy (arn:aws:iam::aws:policy/ReadOnlyAccess" });
         });
     });
 });

@@ -1,5 +1,6 @@
 import type { Plan } from "../stackExport";
 import { codeBuildE2ESection } from "./codeBuildE2E";
+import { webAppMonitorSection } from "./webAppMonitor";
 
 /**
  * A section the plan summary prints after the resource counts: what a component will cost or run
@@ -18,4 +19,5 @@ export type SummarySectionOf = (plan: Plan) => SummarySection | undefined;
 /** Every component's section, in the order the summary prints them. Add one line per component. */
 export const SUMMARY_SECTIONS: readonly SummarySectionOf[] = [
     codeBuildE2ESection,
+    webAppMonitorSection,
 ];
