@@ -45,10 +45,10 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             ...riskMustNots,
         ],
         mayHold: [
-            { risk: "infrastructure-modification", actions: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
-            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
-            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
-            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
         ],
     },
     "ml-engineer": {
@@ -78,8 +78,8 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
         mayHold: [
             { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker (iam:PassedToService)" },
             { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker" },
-            { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
-            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
         ],
     },
     "sagemaker-caller": {
