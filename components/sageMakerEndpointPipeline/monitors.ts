@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { modelMonitorImageUri } from "../../config/sageMakerImages";
 import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
@@ -9,7 +10,7 @@ import { Statement, policyDocument } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
 import { RoleScope, VPC_ACCESS, ecrRepositoryArn, listUnder, pullImage, useKeyThroughS3, writeLogs } from "./roleStatements";
 import { s3Join, s3ObjectArns, s3PrefixArns } from "./s3Locations";
-import { DataQualityMonitor, MonitorCommon, SageMakerEndpointPipelineArgs } from "./sageMakerEndpointPipelineArgs";
+import { DataQualityMonitor, ModelQualityMonitor, MonitorCommon, SageMakerEndpointPipelineArgs } from "./sageMakerEndpointPipelineArgs";
 
 /** Where Model Monitor's analyzer container reads its inputs and writes its outputs. */
 const PROCESSING_INPUT = "/opt/ml/processing/input";
@@ -19,6 +20,7 @@ export interface MonitorResources {
     /** The monitoring jobs' role (absent when no monitor is on). */
     roleArn?: pulumi.Output<string>;
     dataQuality?: { scheduleName: string; jobDefinitionName: pulumi.Output<string>; baselineJob: pulumi.Output<string> };
+    modelQuality?: { scheduleName: string; jobDefinitionName: pulumi.Output<string> };
 }
 
 interface MonitorContext {
@@ -43,10 +45,11 @@ interface MonitorContext {
  */
 export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resource): MonitorResources {
     const { args } = ctx;
-    const dataQuality = args.dataQualityMonitor;
-    if (!dataQuality || !args.dataCapture) return {};
+    const { dataQualityMonitor: dataQuality, modelQualityMonitor: modelQuality } = args;
+    const monitorsOn = [dataQuality, modelQuality].filter((m): m is MonitorCommon => m !== undefined);
+    if (monitorsOn.length === 0 || !args.dataCapture) return {};
     const imageUri = modelMonitorImageUri(args.region);
-    if (typeof imageUri !== "string") throw new pulumi.RunError(`pipeline ${args.name}: dataQualityMonitor: ${imageUri.problem}`);
+    if (typeof imageUri !== "string") throw new pulumi.RunError(`pipeline ${args.name}: Model Monitor: ${imageUri.problem}`);
 
     const roleName = physicalName(args.placement, `${args.name}-sagemaker-monitoring`, "iam-role");
     const role = new aws.iam.Role(`${name}-monitoring`, {
@@ -60,7 +63,7 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
     const rolePolicy = new aws.iam.RolePolicy(`${name}-monitoring`, {
         role: role.name,
         name: "capture-baseline-reports",
-        policy: policyDocument(monitoringStatements(ctx, [dataQuality], imageUri)),
+        policy: policyDocument(monitoringStatements(ctx, monitorsOn, imageUri)),
     }, deleteBeforeReplace({ parent: role }));
 
     const network = {
@@ -68,47 +71,93 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
         enableInterContainerTrafficEncryption: true,
         vpcConfig: args.network.vpc ? { subnets: args.network.vpc.subnetIds, securityGroupIds: args.network.vpc.securityGroupIds } : undefined,
     };
-    const definitionName = contentName(args.placement, `${args.name}-data-quality`, "sagemaker-job-definition", {
-        dataQuality, network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: roleName,
-    });
-    const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
-        name: definitionName,
-        roleArn: role.arn,
-        dataQualityAppSpecification: { imageUri },
-        dataQualityBaselineConfig: {
-            constraintsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "constraints.json") },
-            statisticsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "statistics.json") },
-        },
-        dataQualityJobInput: { endpointInput: { endpointName: ctx.endpointName, localPath: `${PROCESSING_INPUT}/endpoint` } },
-        dataQualityJobOutputConfig: {
-            kmsKeyId: ctx.keyArn,
-            monitoringOutputs: { s3Output: { s3Uri: dataQuality.monitoringOutputLocation, localPath: PROCESSING_OUTPUT, s3UploadMode: "EndOfJob" } },
-        },
-        jobResources: { clusterConfig: { instanceCount: 1, instanceType: dataQuality.instanceType, volumeSizeInGb: dataQuality.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
-        networkConfig: network,
-        stoppingCondition: { maxRuntimeInSeconds: dataQuality.maxRuntimeSeconds },
-        tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-    }, deleteBeforeReplace({ parent, dependsOn: [rolePolicy] }));
+    const common = { network, roleName, roleArn: role.arn, imageUri, dependsOn: [rolePolicy] };
+    const result: MonitorResources = { roleArn: role.arn };
+    if (dataQuality) {
+        const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
+            name: contentName(args.placement, `${args.name}-data-quality`, "sagemaker-job-definition", {
+                dataQuality, network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: roleName,
+            }),
+            roleArn: role.arn,
+            dataQualityAppSpecification: { imageUri },
+            dataQualityBaselineConfig: {
+                constraintsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "constraints.json") },
+                statisticsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "statistics.json") },
+            },
+            dataQualityJobInput: { endpointInput: { endpointName: ctx.endpointName, localPath: `${PROCESSING_INPUT}/endpoint` } },
+            dataQualityJobOutputConfig: {
+                kmsKeyId: ctx.keyArn,
+                monitoringOutputs: { s3Output: { s3Uri: dataQuality.monitoringOutputLocation, localPath: PROCESSING_OUTPUT, s3UploadMode: "EndOfJob" } },
+            },
+            jobResources: { clusterConfig: { instanceCount: 1, instanceType: dataQuality.instanceType, volumeSizeInGb: dataQuality.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
+            networkConfig: network,
+            stoppingCondition: { maxRuntimeInSeconds: dataQuality.maxRuntimeSeconds },
+            tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
+        }, deleteBeforeReplace({ parent, dependsOn: common.dependsOn }));
+        const scheduleName = schedule(name, "data-quality", "DataQuality", definition.name, dataQuality, args, parent);
+        result.dataQuality = { scheduleName, jobDefinitionName: definition.name, baselineJob: baselineJob(args, dataQuality, imageUri, role.arn, ctx.keyArn) };
+    }
+    if (modelQuality) {
+        const definition = modelQualityDefinition(name, ctx, modelQuality, common, parent);
+        const scheduleName = schedule(name, "model-quality", "ModelQuality", definition.jobDefinitionName as pulumi.Output<string>, modelQuality, args, parent);
+        result.modelQuality = { scheduleName, jobDefinitionName: definition.jobDefinitionName as pulumi.Output<string> };
+    }
+    return result;
+}
 
-    const scheduleName = physicalName(args.placement, `${args.name}-data-quality`, "sagemaker-monitoring-schedule");
-    new aws.sagemaker.MonitoringSchedule(`${name}-data-quality`, {
+/** A monitoring schedule of one job definition; a fixed name, so the old one goes first. */
+function schedule(name: string, kind: string, monitoringType: string, definitionName: pulumi.Output<string>, monitor: MonitorCommon, args: SageMakerEndpointPipelineArgs, parent: pulumi.Resource): string {
+    const scheduleName = physicalName(args.placement, `${args.name}-${kind}`, "sagemaker-monitoring-schedule");
+    new aws.sagemaker.MonitoringSchedule(`${name}-${kind}`, {
         name: scheduleName,
-        monitoringScheduleConfig: {
-            monitoringJobDefinitionName: definition.name,
-            monitoringType: "DataQuality",
-            scheduleConfig: { scheduleExpression: dataQuality.scheduleExpression },
-        },
+        monitoringScheduleConfig: { monitoringJobDefinitionName: definitionName, monitoringType, scheduleConfig: { scheduleExpression: monitor.scheduleExpression } },
         tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
     }, deleteBeforeReplace({ parent }));
+    return scheduleName;
+}
 
-    return {
-        roleArn: role.arn,
-        dataQuality: {
-            scheduleName,
-            jobDefinitionName: definition.name,
-            baselineJob: baselineJob(args, dataQuality, imageUri, role.arn, ctx.keyArn),
+/**
+ * The model-quality job definition of `byom_model_quality_monitor`: the captured predictions merged
+ * with the ground truth the team writes to `groundTruthInput`, judged against the baseline's
+ * constraints for the problem type. Classic @pulumi/aws has no such resource: this one is
+ * @pulumi/aws-native's (CloudFormation AWS::SageMaker::ModelQualityJobDefinition through Cloud
+ * Control), whose default provider needs `aws-native:region` in the stack config.
+ */
+function modelQualityDefinition(
+    name: string,
+    ctx: MonitorContext,
+    monitor: ModelQualityMonitor,
+    common: { network: { enableNetworkIsolation: boolean; enableInterContainerTrafficEncryption: boolean; vpcConfig?: { subnets: string[]; securityGroupIds: string[] } }; roleName: string; roleArn: pulumi.Output<string>; imageUri: string; dependsOn: pulumi.Resource[] },
+    parent: pulumi.Resource,
+): awsnative.sagemaker.ModelQualityJobDefinition {
+    const { args } = ctx;
+    const tags = tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name });
+    return new awsnative.sagemaker.ModelQualityJobDefinition(`${name}-model-quality`, {
+        jobDefinitionName: contentName(args.placement, `${args.name}-model-quality`, "sagemaker-job-definition", {
+            monitor, network: common.network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: common.roleName,
+        }),
+        roleArn: common.roleArn,
+        modelQualityAppSpecification: { imageUri: common.imageUri, problemType: monitor.problemType as awsnative.types.enums.sagemaker.ModelQualityJobDefinitionProblemType },
+        modelQualityBaselineConfig: { constraintsResource: { s3Uri: s3Join(monitor.baselineJobOutputLocation, "constraints.json") } },
+        modelQualityJobInput: {
+            endpointInput: {
+                endpointName: ctx.endpointName,
+                localPath: `${PROCESSING_INPUT}/endpoint`,
+                inferenceAttribute: monitor.inferenceAttribute,
+                probabilityAttribute: monitor.probabilityAttribute,
+                probabilityThresholdAttribute: monitor.probabilityThreshold,
+            },
+            groundTruthS3Input: { s3Uri: monitor.groundTruthInput },
         },
-    };
+        modelQualityJobOutputConfig: {
+            kmsKeyId: ctx.keyArn,
+            monitoringOutputs: [{ s3Output: { s3Uri: monitor.monitoringOutputLocation, localPath: PROCESSING_OUTPUT, s3UploadMode: "EndOfJob" } }],
+        },
+        jobResources: { clusterConfig: { instanceCount: 1, instanceType: monitor.instanceType, volumeSizeInGb: monitor.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
+        networkConfig: common.network,
+        stoppingCondition: { maxRuntimeInSeconds: monitor.maxRuntimeSeconds },
+        tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
+    }, deleteBeforeReplace({ parent, dependsOn: common.dependsOn }));
 }
 
 /**
@@ -122,13 +171,18 @@ function monitoringStatements(ctx: MonitorContext, monitorsOn: MonitorCommon[], 
     const statements: Statement[] = [
         { Sid: "ReadCapture", Effect: "Allow", Action: "s3:GetObject", Resource: capture.objectsArn },
         listUnder("ListCapture", capture),
-        { Sid: "ReadBaselineData", Effect: "Allow", Action: "s3:GetObject", Resource: monitorsOn.map((m) => s3ObjectArns(m.baselineData, scope.partition).objectsArn) },
+        { Sid: "ReadBaselineData", Effect: "Allow", Action: "s3:GetObject", Resource: unique(monitorsOn.map((m) => m.baselineData)).map((uri) => s3ObjectArns(uri, scope.partition).objectsArn) },
         {
             Sid: "BaselineAndReports",
             Effect: "Allow",
             Action: ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"],
-            Resource: monitorsOn.flatMap((m) => [s3PrefixArns(m.baselineJobOutputLocation, scope.partition).objectsArn, s3PrefixArns(m.monitoringOutputLocation, scope.partition).objectsArn]),
+            // Two monitors may share their locations: each once.
+            Resource: unique(monitorsOn.flatMap((m) => [m.baselineJobOutputLocation, m.monitoringOutputLocation])).map((uri) => s3PrefixArns(uri, scope.partition).objectsArn),
         },
+        ...(args.modelQualityMonitor ? [
+            { Sid: "ReadGroundTruth", Effect: "Allow" as const, Action: "s3:GetObject", Resource: s3PrefixArns(args.modelQualityMonitor.groundTruthInput, scope.partition).objectsArn },
+            listUnder("ListGroundTruth", s3PrefixArns(args.modelQualityMonitor.groundTruthInput, scope.partition)),
+        ] : []),
         useKeyThroughS3(scope, [ctx.keyArn], ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]),
         {
             // The processing volume is encrypted with the key: SageMaker makes a grant for the job's instance.
@@ -175,4 +229,8 @@ function baselineJob(args: SageMakerEndpointPipelineArgs, monitor: DataQualityMo
         NetworkConfig: { EnableNetworkIsolation: args.network.isolation, EnableInterContainerTrafficEncryption: true },
         StoppingCondition: { MaxRuntimeInSeconds: monitor.baselineMaxRuntimeSeconds },
     });
+}
+
+function unique(values: string[]): string[] {
+    return [...new Set(values)];
 }

@@ -26,6 +26,10 @@ const PIPELINES: PipelineSpec[] = [
         endpoint: { kind: "realtime", instanceType: "ml.m5.large", initialInstanceCount: 2, autoscaling: { minCapacity: 2, maxCapacity: 4, targetInvocationsPerInstance: 1000, scaleInCooldownSeconds: 300, scaleOutCooldownSeconds: 60 } },
         dataCapture: { location: `s3://${BUCKET}/capture`, samplingPercentage: 50, captureInput: true, captureOutput: true },
         dataQualityMonitor: monitor, ...common,
+        modelQualityMonitor: {
+            ...monitor, maxRuntimeSeconds: 1800, problemType: "BinaryClassification", groundTruthInput: `s3://${BUCKET}/ground-truth`,
+            baselineGroundTruthAttribute: "label", baselineProbabilityAttribute: "probability", inferenceAttribute: "prediction", probabilityAttribute: "probability", probabilityThreshold: 0.5,
+        },
     } as PipelineSpec,
     {
         name: "custom", model: { kind: "custom", imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/churn:1.0`, artifactLocation: `s3://${BUCKET}/custom/model.tar.gz` },
@@ -143,12 +147,27 @@ describe("SageMakerEndpointPipeline", function () {
         expect(definition.jobResources).to.deep.equal({ clusterConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGb: 20, volumeKmsKeyId: named(plan, "sagemaker-builtin-key").outputs.arn } });
         expect(definition.stoppingCondition).to.deep.equal({ maxRuntimeInSeconds: 3300 });
         const schedules = ofType(plan, "aws:sagemaker/monitoringSchedule:MonitoringSchedule");
-        expect(schedules).to.have.length(1);
-        expect(schedules[0].outputs.monitoringScheduleConfig).to.deep.include({ monitoringType: "DataQuality", scheduleConfig: { scheduleExpression: "cron(0 * ? * * *)" }, monitoringJobDefinitionName: definition.name });
+        expect(schedules).to.have.length(2);
+        expect(named(schedules, "sagemaker-builtin-data-quality").outputs.monitoringScheduleConfig).to.deep.include({ monitoringType: "DataQuality", scheduleConfig: { scheduleExpression: "cron(0 * ? * * *)" }, monitoringJobDefinitionName: definition.name });
         const monitoring = "sagemaker-builtin-monitoring";
         expect(sid(monitoring, "ReadCapture")).to.deep.include({ Resource: `arn:aws:s3:::${BUCKET}/capture/*` });
         expect(list(sid(monitoring, "BaselineAndReports")?.Resource)).to.deep.equal([`arn:aws:s3:::${BUCKET}/baseline/out/*`, `arn:aws:s3:::${BUCKET}/monitoring/*`]);
         expect(ofType(plan, "aws:iam/role:Role").filter((r) => r.urn.endsWith("-monitoring"))).to.have.length(1);
+    });
+
+    it("monitors model quality with the ground truth, the problem type and the attributes (aws-native)", () => {
+        const definition = named(ofType(plan, "aws-native:sagemaker:ModelQualityJobDefinition"), "sagemaker-builtin-model-quality").outputs;
+        expect(definition.modelQualityAppSpecification).to.deep.equal({ imageUri: "468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest", problemType: "BinaryClassification" });
+        expect(definition.modelQualityJobInput).to.deep.equal({
+            endpointInput: { endpointName: "analytics-platform-qa-builtin", localPath: "/opt/ml/processing/input/endpoint", inferenceAttribute: "prediction", probabilityAttribute: "probability", probabilityThresholdAttribute: 0.5 },
+            groundTruthS3Input: { s3Uri: `s3://${BUCKET}/ground-truth` },
+        });
+        expect(definition.modelQualityBaselineConfig).to.deep.equal({ constraintsResource: { s3Uri: `s3://${BUCKET}/baseline/out/constraints.json` } });
+        expect(definition.stoppingCondition).to.deep.equal({ maxRuntimeInSeconds: 1800 });
+        expect(definition.jobDefinitionName).to.match(/^analytics-platform-qa-builtin-model-quality-[0-9a-f]{8}$/);
+        const schedule = named(ofType(plan, "aws:sagemaker/monitoringSchedule:MonitoringSchedule"), "sagemaker-builtin-model-quality").outputs;
+        expect(schedule.monitoringScheduleConfig).to.deep.include({ monitoringType: "ModelQuality", monitoringJobDefinitionName: definition.jobDefinitionName });
+        expect(sid("sagemaker-builtin-monitoring", "ReadGroundTruth")).to.deep.include({ Resource: `arn:aws:s3:::${BUCKET}/ground-truth/*` });
     });
 
     it("protects the keys that decrypt the captured data when the stack keeps data", () => {

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ConfigError, MODEL_QUALITY_NOT_BUILT, parsePlatformConfig } from "../../config";
+import { ConfigError, parsePlatformConfig } from "../../config";
 import { builtinImageUri, modelMonitorImageUri } from "../../config/sageMakerImages";
 import { readStackConfig } from "../../tools/engine/stackFile";
 
@@ -27,9 +27,6 @@ function problemsWith(edit: (pipeline: Pipeline) => void, region?: string): stri
         return (error as ConfigError).problems;
     }
 }
-
-/** The problems besides the one saying the model-quality monitor is not deployed yet. */
-const besidesNotBuilt = (problems: string[]) => problems.filter((p) => !p.endsWith(MODEL_QUALITY_NOT_BUILT));
 
 function expectOne(problems: string[], keyPath: string, finding: RegExp): void {
     expect(problems, problems.join("\n")).to.have.length(1);
@@ -61,24 +58,23 @@ describe("config: sageMakerEndpointPipelines", () => {
         expectOne(problemsWith((p) => (p.dataQualityMonitor = monitorCommon)), "dataQualityMonitor.enabled", /expected false on a serverless endpoint/);
     });
 
-    it("validates a model-quality monitor in full, and refuses it while the component cannot deploy it", () => {
-        const problems = problemsWith((p) => {
+    it("accepts a model-quality monitor with its problem type's attributes", () => {
+        expect(problemsWith((p) => {
             p.endpoint = realtime;
             p.dataCapture = capture;
             p.modelQualityMonitor = { ...monitorCommon, problemType: "BinaryClassification", groundTruthInput: `${BUCKET}/ground-truth`, baselineGroundTruthAttribute: "label", baselineProbabilityAttribute: "probability" };
-        });
-        expectOne(problems, "modelQualityMonitor.enabled", /not deployed yet/);
+        })).to.deep.equal([]);
     });
 
     it("rejects a monitor without data capture and a model-quality monitor missing its problem type's attribute", () => {
         const withEndpoint = (p: Pipeline) => (p.endpoint = realtime);
         expectOne(problemsWith((p) => { withEndpoint(p); p.dataQualityMonitor = monitorCommon; }), "dataQualityMonitor.enabled", /without dataCapture/);
-        expectOne(besidesNotBuilt(problemsWith((p) => {
+        expectOne((problemsWith((p) => {
             withEndpoint(p);
             p.dataCapture = capture;
             p.modelQualityMonitor = { ...monitorCommon, problemType: "Regression", groundTruthInput: `${BUCKET}/gt`, baselineGroundTruthAttribute: "y" };
         })), "modelQualityMonitor.inferenceAttribute", /for problemType Regression, found nothing/);
-        expectOne(besidesNotBuilt(problemsWith((p) => {
+        expectOne((problemsWith((p) => {
             withEndpoint(p);
             p.dataCapture = capture;
             p.modelQualityMonitor = { ...monitorCommon, problemType: "BinaryClassification", groundTruthInput: `${BUCKET}/gt`, baselineGroundTruthAttribute: "y" };

@@ -98,6 +98,14 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
         actions: ["sagemaker:CreateDataQualityJobDefinition", "sagemaker:DescribeDataQualityJobDefinition", "sagemaker:DeleteDataQualityJobDefinition", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "iam:PassRole"],
         note: "the monitoring jobs run as the monitoring role, which the creator passes to SageMaker",
     },
+    "aws-native:sagemaker:ModelQualityJobDefinition": {
+        actions: [
+            "cloudformation:CreateResource", "cloudformation:GetResource", "cloudformation:DeleteResource", "cloudformation:GetResourceRequestStatus",
+            "sagemaker:CreateModelQualityJobDefinition", "sagemaker:DescribeModelQualityJobDefinition", "sagemaker:DeleteModelQualityJobDefinition",
+            "sagemaker:AddTags", "sagemaker:ListTags", "iam:PassRole",
+        ],
+        note: "aws-native goes through Cloud Control (cloudformation:*Resource), which calls SageMaker as the caller and passes the monitoring role",
+    },
     "aws:sagemaker/monitoringSchedule:MonitoringSchedule": {
         actions: ["sagemaker:CreateMonitoringSchedule", "sagemaker:DescribeMonitoringSchedule", "sagemaker:UpdateMonitoringSchedule", "sagemaker:DeleteMonitoringSchedule", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags"],
     },
@@ -125,4 +133,5 @@ export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:lakeformation/resource:Resource": "lakeformation.amazonaws.com",
     "aws:sagemaker/model:Model": "sagemaker.amazonaws.com",
     "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": "sagemaker.amazonaws.com",
+    "aws-native:sagemaker:ModelQualityJobDefinition": "sagemaker.amazonaws.com",
 };

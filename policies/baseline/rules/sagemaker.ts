@@ -141,4 +141,19 @@ export const sagemakerMonitoringEncrypted: ResourceValidationPolicy = {
     }),
 };
 
-export const sagemakerPolicies = [sagemakerEndpointConfigEncrypted, sagemakerModelNetworkIsolated, sagemakerExecutionRoleLeastPrivilege, sagemakerEndpointAlarmed, sagemakerMonitoringEncrypted];
+export const sagemakerModelQualityEncrypted: ResourceValidationPolicy = {
+    name: "sagemaker-model-quality-encrypted",
+    description: "Model-quality job definitions (aws-native) encrypt their reports and their processing volume with a KMS key, and isolate the job's network or run it in a VPC.",
+    enforcementLevel: "mandatory",
+    validateResource: (args, report) => {
+        if (args.type !== "aws-native:sagemaker:ModelQualityJobDefinition") return;
+        const props = args.props;
+        if (!props.modelQualityJobOutputConfig?.kmsKeyId) report(`${label(args)} writes its reports without a KMS key: set modelQualityJobOutputConfig.kmsKeyId.`);
+        if (!props.jobResources?.clusterConfig?.volumeKmsKeyId) report(`${label(args)} leaves the job's volume under an AWS managed key: set jobResources.clusterConfig.volumeKmsKeyId.`);
+        if (props.networkConfig?.enableNetworkIsolation !== true && props.networkConfig?.vpcConfig === undefined) {
+            report(`${label(args)} gives the monitoring job internet access: set networkConfig.enableNetworkIsolation: true, or networkConfig.vpcConfig.`);
+        }
+    },
+};
+
+export const sagemakerPolicies = [sagemakerEndpointConfigEncrypted, sagemakerModelNetworkIsolated, sagemakerExecutionRoleLeastPrivilege, sagemakerEndpointAlarmed, sagemakerMonitoringEncrypted, sagemakerModelQualityEncrypted];

@@ -1,4 +1,4 @@
-import { sagemakerEndpointAlarmed, sagemakerEndpointConfigEncrypted, sagemakerExecutionRoleLeastPrivilege, sagemakerModelNetworkIsolated, sagemakerMonitoringEncrypted } from "../../../policies/baseline/rules/sagemaker";
+import { sagemakerEndpointAlarmed, sagemakerEndpointConfigEncrypted, sagemakerExecutionRoleLeastPrivilege, sagemakerModelNetworkIsolated, sagemakerModelQualityEncrypted, sagemakerMonitoringEncrypted } from "../../../policies/baseline/rules/sagemaker";
 import { asPolicyResources, check, crafted, expectNoViolations, expectOneViolation } from "./crafted";
 
 const ENDPOINT_CONFIG = "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
@@ -127,6 +127,26 @@ describe("baseline SageMaker rules", () => {
                 const bad = definition(overrides);
                 expectOneViolation(await check(sagemakerMonitoringEncrypted, asPolicyResources(bad)), { policy: "sagemaker-monitoring-encrypted", urn: bad.urn, change });
             }
+        });
+    });
+
+    describe("sagemaker-model-quality-encrypted", () => {
+        const definition = (overrides: Record<string, unknown> = {}) => crafted("aws-native:sagemaker:ModelQualityJobDefinition", "model-quality", {
+            roleArn: "r", modelQualityAppSpecification: { imageUri: "i", problemType: "Regression" },
+            modelQualityJobOutputConfig: { kmsKeyId: KEY_ARN, monitoringOutputs: [{ s3Output: { s3Uri: "s3://b/m", localPath: "/o" } }] },
+            jobResources: { clusterConfig: { instanceCount: 1, instanceType: "ml.m5.large", volumeSizeInGb: 20, volumeKmsKeyId: KEY_ARN } },
+            networkConfig: { enableNetworkIsolation: true }, ...overrides,
+        });
+
+        it("passes an encrypted, isolated job definition", async () => {
+            expectNoViolations(await check(sagemakerModelQualityEncrypted, asPolicyResources(definition())));
+        });
+
+        it("fails unencrypted reports and open network access", async () => {
+            const unencrypted = definition({ modelQualityJobOutputConfig: { monitoringOutputs: [] } });
+            expectOneViolation(await check(sagemakerModelQualityEncrypted, asPolicyResources(unencrypted)), { policy: "sagemaker-model-quality-encrypted", urn: unencrypted.urn, change: "set modelQualityJobOutputConfig.kmsKeyId" });
+            const open = definition({ networkConfig: {} });
+            expectOneViolation(await check(sagemakerModelQualityEncrypted, asPolicyResources(open)), { policy: "sagemaker-model-quality-encrypted", urn: open.urn, change: "set networkConfig.enableNetworkIsolation: true" });
         });
     });
 });
