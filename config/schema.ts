@@ -4,6 +4,7 @@ import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits"
 import { stackTags } from "./tags";
 import { codeBuildE2ESchema } from "./codeBuildE2E";
 import { webAppMonitorSchema } from "./webAppMonitor";
+import { sageMakerEndpointPipelinesSchema } from "./sageMakerEndpointPipeline";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -133,6 +134,7 @@ export const platformConfigSchema = z
         athenaAnalysts: athenaAnalystsSchema.default({ enabled: false }),
         codeBuildE2E: codeBuildE2ESchema.default({ enabled: false }),
         webAppMonitor: webAppMonitorSchema.default({ enabled: false }),
+        sageMakerEndpointPipelines: sageMakerEndpointPipelinesSchema.default({ enabled: false }),
     })
     .superRefine((config, ctx) => {
         const { dataLake, athenaAnalysts, personas } = config;

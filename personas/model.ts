@@ -4,6 +4,7 @@ import { CATALOG_GATE_NOT_MODELLED, assumedByPeople, cannotChangeSettings, canno
 import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
 import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
+import { SAGEMAKER_PERSONAS } from "./sageMakerEndpointPipeline";
 
 export * from "./types";
 export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
@@ -202,4 +203,5 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
     },
     ...CODE_BUILD_E2E_PERSONAS,
     ...WEB_APP_MONITOR_PERSONAS,
+    ...SAGEMAKER_PERSONAS,
 };

@@ -4,11 +4,11 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest", "sagemaker-execution", "ml-engineer", "sagemaker-caller"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */
-export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build"];
+export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build", "sagemaker-execution"];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
@@ -33,3 +33,6 @@ export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";
 
 /** The prefix of the E2E report bucket each CodeBuild build writes its Karate reports under (`karate/<build id>/`). */
 export const E2E_REPORTS_PREFIX = "karate/";
+
+/** The tag a SageMaker pipeline's roles and endpoint share (set by SageMakerEndpointPipeline). */
+export const SAGEMAKER_PIPELINE_TAG = "sagemaker-pipeline";

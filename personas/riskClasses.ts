@@ -65,6 +65,8 @@ export const RISK_SCOPES = {
     "e2e-build-logs": "the E2E project's build log group and its streams",
     "e2e-image-repository": "the karate-chrome ECR repository",
     "own-app-monitor": "the RUM app monitor that names the role as its guest role",
+    "sagemaker-service-roles": "the SageMaker pipelines' execution and monitoring roles",
+    "sagemaker-pipeline-keys": "the SageMaker pipelines' own KMS keys (tagged sagemaker-pipeline), not the lake's",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

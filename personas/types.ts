@@ -17,6 +17,8 @@ export const RESOURCE_RESOLVERS = {
     e2eBuildLogStream: "a log stream of the E2E project's log group",
     e2eImageRepository: "the karate-chrome ECR repository",
     ownAppMonitorArn: "the RUM app monitor that names the role as its guest role",
+    ownSageMakerEndpoints: "the SageMaker endpoints of the role's pipeline (all of the stack's for a role of no pipeline)",
+    otherSageMakerEndpoints: "SageMaker endpoints of other pipelines, and one outside the platform",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 

@@ -1,7 +1,7 @@
 import type { PackDefinition } from "../lib/packDefinition";
 import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
-import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, rumGuestPersona, workflowPersona } from "./rules/personaModel";
+import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, rumGuestPersona, workflowPersona, mlEngineerPersona, sageMakerCallerPersona, sageMakerExecutionPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
 import { resourcesWellFormed } from "./rules/resourcesWellFormed";
 
@@ -19,6 +19,9 @@ export const pack: PackDefinition = {
         analystPersona,
         dataEngineerPersona,
         rumGuestPersona,
+        sageMakerExecutionPersona,
+        mlEngineerPersona,
+        sageMakerCallerPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
         accessFullyEvaluated,

@@ -99,6 +99,42 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": {
         actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource", "cloudwatch:ListTagsForResource"],
     },
+    // SageMakerEndpointPipeline (terraform-provider-aws internal/service/sagemaker, appautoscaling, sns, cloudwatch).
+    "aws:sagemaker/model:Model": {
+        actions: ["sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:DeleteModel", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "iam:PassRole"],
+        note: "a model runs as its execution role, which the creator passes to SageMaker",
+    },
+    "aws:sagemaker/endpointConfiguration:EndpointConfiguration": {
+        actions: ["sagemaker:CreateEndpointConfig", "sagemaker:DescribeEndpointConfig", "sagemaker:DeleteEndpointConfig", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "kms:CreateGrant", "kms:DescribeKey"],
+        note: "an endpoint config with a KMS key makes SageMaker create grants on it as the caller",
+    },
+    "aws:sagemaker/endpoint:Endpoint": {
+        actions: ["sagemaker:CreateEndpoint", "sagemaker:DescribeEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "kms:CreateGrant", "kms:DescribeKey"],
+        note: "the endpoint's volumes are encrypted with the config's key through grants the caller creates",
+    },
+    "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": {
+        actions: ["sagemaker:CreateDataQualityJobDefinition", "sagemaker:DescribeDataQualityJobDefinition", "sagemaker:DeleteDataQualityJobDefinition", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "iam:PassRole"],
+        note: "the monitoring jobs run as the monitoring role, which the creator passes to SageMaker",
+    },
+    "aws-native:sagemaker:ModelQualityJobDefinition": {
+        actions: [
+            "cloudformation:CreateResource", "cloudformation:GetResource", "cloudformation:DeleteResource", "cloudformation:GetResourceRequestStatus",
+            "sagemaker:CreateModelQualityJobDefinition", "sagemaker:DescribeModelQualityJobDefinition", "sagemaker:DeleteModelQualityJobDefinition",
+            "sagemaker:AddTags", "sagemaker:ListTags", "iam:PassRole",
+        ],
+        note: "aws-native goes through Cloud Control (cloudformation:*Resource), which calls SageMaker as the caller and passes the monitoring role",
+    },
+    "aws:sagemaker/monitoringSchedule:MonitoringSchedule": {
+        actions: ["sagemaker:CreateMonitoringSchedule", "sagemaker:DescribeMonitoringSchedule", "sagemaker:UpdateMonitoringSchedule", "sagemaker:DeleteMonitoringSchedule", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags"],
+    },
+    "aws:appautoscaling/target:Target": {
+        actions: ["application-autoscaling:RegisterScalableTarget", "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource", "iam:CreateServiceLinkedRole", "sagemaker:DescribeEndpoint", "sagemaker:UpdateEndpointWeightsAndCapacities"],
+        note: "registering a SageMaker variant creates Application Auto Scaling's service-linked role once per account and reads the endpoint",
+    },
+    "aws:appautoscaling/policy:Policy": {
+        actions: ["application-autoscaling:PutScalingPolicy", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:DeleteScalingPolicy", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms"],
+        note: "target tracking creates and deletes its CloudWatch alarms as the caller",
+    },
     // The alert topic (components/common/alertTopic.ts).
     "aws:sns/topic:Topic": {
         actions: ["sns:CreateTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:TagResource", "sns:UntagResource", "sns:ListTagsForResource"],
@@ -145,4 +181,7 @@ export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:codebuild/project:Project": "codebuild.amazonaws.com",
     "aws:cloudwatch/eventTarget:EventTarget": "events.amazonaws.com",
     "aws:cognito/identityPoolRoleAttachment:IdentityPoolRoleAttachment": "cognito-identity.amazonaws.com",
+    "aws:sagemaker/model:Model": "sagemaker.amazonaws.com",
+    "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": "sagemaker.amazonaws.com",
+    "aws-native:sagemaker:ModelQualityJobDefinition": "sagemaker.amazonaws.com",
 };

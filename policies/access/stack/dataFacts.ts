@@ -18,6 +18,7 @@ export interface BucketFacts extends Declared {
 
 export interface KeyFacts extends Declared {
     arn: Maybe<string>;
+    tags: Record<string, string>;
     policy?: Maybe<object>;
 }
 
@@ -29,6 +30,12 @@ export interface WorkgroupFacts extends Declared {
     outputLocation?: Maybe<string>;
     /** The key results are encrypted with (SSE_KMS / CSE_KMS). */
     kmsKeyArn?: Maybe<string>;
+}
+
+/** A SageMaker endpoint, with the pipeline tag its caller role shares. */
+export interface EndpointFacts extends Declared {
+    arn: Maybe<string>;
+    tags: Record<string, string>;
 }
 
 export interface DatabaseFacts extends Declared {
@@ -50,12 +57,14 @@ export interface DataFacts {
     workgroups: WorkgroupFacts[];
     databases: DatabaseFacts[];
     tables: TableFacts[];
+    endpoints: EndpointFacts[];
 }
 
 const KEY = "aws:kms/key:Key";
 const WORKGROUP = "aws:athena/workgroup:Workgroup";
 const DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
 const TABLE = "aws:glue/catalogTable:CatalogTable";
+const ENDPOINT = "aws:sagemaker/endpoint:Endpoint";
 
 /** The data stores around the personas: buckets (with policy and key), keys, workgroups, catalog. */
 export function dataFacts(resources: PolicyResource[]): DataFacts {
@@ -64,6 +73,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
     const workgroups: WorkgroupFacts[] = [];
     const databases: DatabaseFacts[] = [];
     const tables: TableFacts[] = [];
+    const endpoints: EndpointFacts[] = [];
     for (const resource of resources) {
         const props = propsOf(resource);
         const what = (property: string) => `the ${property} of ${resource.name}`;
@@ -76,7 +86,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
                 ...encryptionKey(objectProp(props, "serverSideEncryptionConfiguration"), resource.name),
             });
         } else if (resource.type === KEY) {
-            keys.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), policy: documentProp(props, "policy", what("key policy")) });
+            keys.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), tags: tagsOf(props), policy: documentProp(props, "policy", what("key policy")) });
         } else if (resource.type === WORKGROUP) {
             const result = objectProp(objectProp(props, "configuration"), "resultConfiguration");
             workgroups.push({
@@ -87,6 +97,8 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
                 outputLocation: stringProp(result, "outputLocation", what("results location")),
                 kmsKeyArn: stringProp(objectProp(result, "encryptionConfiguration"), "kmsKeyArn", what("results key")),
             });
+        } else if (resource.type === ENDPOINT) {
+            endpoints.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), tags: tagsOf(props) });
         } else if (resource.type === DATABASE) {
             databases.push({
                 ...declared(resource),
@@ -108,7 +120,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
         }
     }
     attachBucketSettings(resources, buckets);
-    return { buckets, keys, workgroups, databases, tables };
+    return { buckets, keys, workgroups, databases, tables, endpoints };
 }
 
 /** Bucket policies and default encryption are resources of their own since AWS provider 4 (lib/bucketTypes.ts). */

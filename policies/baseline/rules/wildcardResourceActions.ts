@@ -14,6 +14,11 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
     "codebuild:ListProjects": "The QA reader finds the E2E project in the CodeBuild console; listing shows names only.",
     "codebuild:ListReportGroups": "The QA reader finds the E2E report group in the console; listing shows ARNs only.",
     "codebuild:ListReports": "The console's report history lists report ARNs; reading a report is allowed per report group.",
+    "sagemaker:ListEndpoints": "The ML engineer lists endpoints (names and status only).",
+    "sagemaker:ListEndpointConfigs": "The ML engineer lists endpoint configurations (names only).",
+    "sagemaker:ListModels": "The ML engineer lists models (names only).",
+    "sagemaker:ListMonitoringSchedules": "The ML engineer lists monitoring schedules (names and status only).",
+    "sagemaker:ListProcessingJobs": "The ML engineer lists processing jobs such as the monitor's baseline job (names and status only).",
 };
 
 /** Whether an action (any case, as IAM compares them) may be allowed on "*". */

@@ -44,3 +44,6 @@ export const projectLeaderPersona = personaModelPolicy("project-leader");
 export const analystPersona = personaModelPolicy("analyst");
 export const dataEngineerPersona = personaModelPolicy("data-engineer");
 export const rumGuestPersona = personaModelPolicy("rum-guest");
+export const sageMakerExecutionPersona = personaModelPolicy("sagemaker-execution");
+export const mlEngineerPersona = personaModelPolicy("ml-engineer");
+export const sageMakerCallerPersona = personaModelPolicy("sagemaker-caller");

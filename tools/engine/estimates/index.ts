@@ -1,6 +1,7 @@
 import type { Plan } from "../stackExport";
 import { codeBuildE2ESection } from "./codeBuildE2E";
 import { webAppMonitorSection } from "./webAppMonitor";
+import { sageMakerSection } from "./sageMakerEndpointPipeline";
 
 /**
  * A section the plan summary prints after the resource counts: what a component will cost or run
@@ -20,4 +21,5 @@ export type SummarySectionOf = (plan: Plan) => SummarySection | undefined;
 export const SUMMARY_SECTIONS: readonly SummarySectionOf[] = [
     codeBuildE2ESection,
     webAppMonitorSection,
+    sageMakerSection,
 ];
