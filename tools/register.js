@@ -37,6 +37,9 @@ const SALT = [
     versionOf("@swc-node/core"),
     versionOf("@swc-node/register"),
     fs.readFileSync(TSCONFIG, "utf8"),
+    // What else @swc-node's transform reads (its own cache salts with the same).
+    ...["SWCRC", "SWC_CONFIG_FILE", "SWC_NODE_SOURCE_MAP_MODE", "SWC_NODE_INLINE_SOURCE_MAP", "SWC_NODE_IGNORE_DYNAMIC"].map((name) => `${name}=${process.env[name] ?? ""}`),
+    `sourceMaps=${process.sourceMapsEnabled}`,
 ].join("\0");
 // Per user, beside Node's own compile cache in the system's temporary directory.
 const CACHE_DIR = path.join(os.tmpdir(), `analytics-platform-ts-${typeof process.getuid === "function" ? process.getuid() : "user"}`);
