@@ -5,11 +5,11 @@ import * as path from "node:path";
 import { planProgram, Plan } from "../../tools/engine/run";
 import { readStackConfig } from "../../tools/engine/stackFile";
 import { planOf } from "../helpers/plans";
-import { ROOT, link, run, startEarly, tempDir } from "./tempPackage";
+import { buildPackage } from "./packageBuild";
+import { ROOT, link, startEarly, tempDir } from "./tempPackage";
 
 const EXAMPLE = path.join(ROOT, "examples/reuse");
 const PLATFORM_STACK = "acme/analytics-platform/prod";
-const TSC = path.join(ROOT, "node_modules/typescript/bin/tsc");
 const load = createRequire(__filename);
 
 /**
@@ -22,12 +22,13 @@ const pkg = path.join(temp.dir, "pkg");
 const app = path.join(temp.dir, "app");
 
 /**
- * Builds the package into pkg/ and installs it into app/ with the example. (CI type-checks the
+ * Builds the package into pkg/ (tsc as `npm run build` runs it, or the same output of an earlier
+ * build of the same sources: packageBuild.ts) and installs it into app/ with the example. (CI type-checks the
  * example against the declarations, beside the project's own type check: .ci/run.)
  */
 const built = startEarly(async () => {
     fs.mkdirSync(pkg);
-    await run(process.execPath, [TSC, "-p", "tsconfig.build.json", "--outDir", path.join(pkg, "dist")]);
+    await buildPackage(path.join(pkg, "dist"));
     fs.copyFileSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"), "dir");
     fs.mkdirSync(app);

@@ -31,9 +31,10 @@ export function link(dir: string, name: string, target: string): void {
 }
 
 /**
- * Starts `work` now, while mocha loads the test files, so that its child processes (tsc, npm pack)
- * run beside the rest of the suite; .mocharc.json runs tests/build last. A failure is kept for the
- * test that awaits the result, not reported as an unhandled rejection.
+ * Starts `work` now, as mocha loads the file, so that its child processes (tsc, npm pack) run
+ * beside the rest of the suite; .mocharc.json hands tests/build to its parallel workers first
+ * (tests/suiteConfig.test.ts). A failure is kept for the test that awaits the result, not
+ * reported as an unhandled rejection.
  */
 export function startEarly<T>(work: () => Promise<T>): () => Promise<T> {
     const started = work();

@@ -1,11 +1,11 @@
 import { expect } from "chai";
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { graphFormatOf, toDot, toMermaid } from "../../tools/engine/graph";
 import type { ExportedResource, Plan } from "../../tools/engine/stackExport";
 import { nameFromUrn } from "../../tools/engine/summary";
+import { runTool } from "../helpers/cli";
 import { planOf } from "../helpers/plans";
 
 /** DOT node statements: id -> label (with "\n" as written). */
@@ -123,10 +123,7 @@ function ancestors(plan: Plan, resource: ExportedResource): string[] {
 
 describe("plan --graph", function () {
     this.timeout(60_000);
-    const plan = (...args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), path.resolve("tools/plan.ts"), "--stack", "dev", ...args], { encoding: "utf8" },
-            (err, stdout, stderr) => resolve({ code: err ? Number((err as { code?: number }).code) : 0, stdout, stderr }));
-    });
+    const plan = (...args: string[]) => runTool("tools/plan.ts", ["--stack", "dev", ...args]);
 
     it("writes the file the extension names, and refuses another extension with exit 2", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-"));

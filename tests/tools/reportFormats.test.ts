@@ -1,16 +1,13 @@
 import { expect } from "chai";
-import { execFile } from "node:child_process";
-import * as path from "node:path";
 import type { PersonaMatrixRow } from "../../policies/access";
 import type { ExportedResource } from "../../tools/engine/stackExport";
 import { checkResources, CheckResult } from "../../tools/policyRunner/checkResources";
 import { lineOfKey, toJunit, toSarif } from "../../tools/policyRunner/ciFormats";
 import { formatCompactMatrix, REPORT_WIDTH } from "../../tools/policyRunner/compactMatrix";
 import { formatMatrix } from "../../tools/policyRunner/report";
+import { runTool } from "../helpers/cli";
 import { planOf } from "../helpers/plans";
 import { edit, named } from "../helpers/resources";
-
-const TS_NODE = require.resolve("ts-node/register/transpile-only");
 
 function row(over: Partial<PersonaMatrixRow>): PersonaMatrixRow {
     return {
@@ -57,9 +54,9 @@ describe("npm start (plan --policy of the dev stack)", function () {
     this.timeout(60_000);
     let stdout = "";
     before(async () => {
-        stdout = await new Promise((resolve, reject) => {
-            execFile(process.execPath, ["-r", TS_NODE, path.resolve("tools/plan.ts"), "--stack", "dev", "--policy"], { encoding: "utf8" }, (err, out) => (err ? reject(err) : resolve(out)));
-        });
+        const run = await runTool("tools/plan.ts", ["--stack", "dev", "--policy"]);
+        expect(run.code, run.stderr).to.equal(0);
+        stdout = run.stdout;
     });
 
     it("fits in about 60 lines of at most 120 characters", () => {

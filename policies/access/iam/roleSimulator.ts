@@ -6,6 +6,8 @@ import { Verdict, allowed, denied, undecided } from "../capabilities/verdict";
 import { Placement } from "../stack/inventory";
 import { PolicySource, RolePolicies } from "./identityPolicies";
 import { ResourcePolicies } from "./resourcePolicies";
+// Remembers iam-simulate's resource-type lookup, a pure function it recomputes per simulation.
+import "./resourceTypeCache";
 
 /** One IAM request a role might make. */
 export interface IamRequest {
