@@ -60,8 +60,10 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
     const bySeries = new Map<string, Series>();
     let columns: Columns | undefined;
     let rows = 0;
+    let lastTimestampText: string | undefined;
+    let cachedInterval = 0;
     let firstInterval = Infinity;
-    let lastInterval = -Infinity;
+    let latestInterval = -Infinity;
 
     const onRecord = (record: string[], info: { lines: number }): null => {
         const where = `${file}:${info.lines}`;
@@ -72,13 +74,19 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
         rows++;
         const fieldError = (column: number, expected: string): InputError =>
             new InputError(`${where}: column ${column + 1} (${columns!.names[column]}): expected ${expected}, found ${JSON.stringify(record[column])}`);
-        const ms = parseTimestamp(record[columns.timestamp]);
-        if (ms === undefined) {
-            throw fieldError(columns.timestamp, "an ISO 8601 timestamp such as 2021-09-04T00:00:00Z");
+        // Rows come in runs of one timestamp (every series of an hour): parse each text once.
+        const text = record[columns.timestamp];
+        if (text !== lastTimestampText) {
+            const ms = parseTimestamp(text);
+            if (ms === undefined) {
+                throw fieldError(columns.timestamp, "an ISO 8601 timestamp such as 2021-09-04T00:00:00Z");
+            }
+            lastTimestampText = text;
+            cachedInterval = intervalIndex(ms, options.intervalMs);
         }
-        const interval = intervalIndex(ms, options.intervalMs);
+        const interval = cachedInterval;
         if (interval < firstInterval) firstInterval = interval;
-        if (interval > lastInterval) lastInterval = interval;
+        if (interval > latestInterval) latestInterval = interval;
 
         const values = columns.dimensions.map((c) => record[c].trim());
         const key = values.join("\u0000");
@@ -125,7 +133,7 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
     if (rows === 0) {
         throw new InputError(`${file}: the file has a header but no rows`);
     }
-    return { rows, series: [...bySeries.values()], firstInterval, lastInterval };
+    return { rows, series: [...bySeries.values()], firstInterval, lastInterval: latestInterval };
 }
 
 function describeReadError(err: unknown, file: string): Error {

@@ -1,5 +1,5 @@
 import { DAY_MS, WEEK_MS } from "./intervals";
-import { MAD_TO_SIGMA, medianInPlace } from "./stats";
+import { MAD_TO_SIGMA, median } from "./stats";
 
 /**
  * The baseline of one series (one measure of one dimension-value combination): a robust seasonal
@@ -76,7 +76,7 @@ export function learnBaseline(history: SeriesHistory): Baseline | undefined {
     const training = Array.from(history.values.subarray(0, trainCount));
     if (training.filter(Number.isFinite).length < MIN_TRAINING_VALUES) return undefined;
 
-    const typical = Math.abs(medianInPlace(training));
+    const typical = Math.abs(median(training));
     const shift = LOG_SHIFT_SHARE * typical > 0 ? LOG_SHIFT_SHARE * typical : 1;
     const toModel = history.logScale ? (v: number) => Math.log(Math.max(v, 0) + shift) : (v: number) => v;
     const fromModel = history.logScale ? (y: number) => Math.max(0, Math.exp(y) - shift) : (y: number) => y;
@@ -103,7 +103,7 @@ export function learnBaseline(history: SeriesHistory): Baseline | undefined {
             bySlot[slotOf(t)].push(values[t] - (sums[hi] - sums[lo]) / (counts[hi] - counts[lo]));
         }
         return bySlot.map((deltas) => {
-            const m = medianInPlace(deltas);
+            const m = median(deltas);
             return Number.isFinite(m) ? m : 0;
         });
     };
@@ -124,7 +124,7 @@ export function learnBaseline(history: SeriesHistory): Baseline | undefined {
             if (Number.isFinite(values[u])) recent.push(values[u] - profile[slotOf(u)]);
         }
         // A window with less than a third of its values present keeps the level it had.
-        if (recent.length * 3 >= window) lastLevel = medianInPlace(recent);
+        if (recent.length * 3 >= window) lastLevel = median(recent);
         levels.set(dayStart, lastLevel);
         return lastLevel;
     };
@@ -167,6 +167,6 @@ export function learnBaseline(history: SeriesHistory): Baseline | undefined {
 
 /** A robust standard deviation: the median absolute deviation from the median, scaled. */
 function spreadOf(residuals: number[]): number {
-    const centre = medianInPlace([...residuals]);
-    return MAD_TO_SIGMA * medianInPlace(residuals.map((r) => Math.abs(r - centre)));
+    const centre = median(residuals);
+    return MAD_TO_SIGMA * median(residuals.map((r) => Math.abs(r - centre)));
 }

@@ -1,5 +1,5 @@
 import type { Anomaly, BacktestResult } from "./detect";
-import { formatTimestamp } from "./intervals";
+import { DAY_MS, HOUR_MS, formatTimestamp } from "./intervals";
 import type { BacktestOptions } from "./options";
 import { bandWidthFor } from "./severity";
 
@@ -59,10 +59,17 @@ function shortTime(ms: number): string {
     return formatTimestamp(ms).replace("T", " ").replace(/:00Z$/, "");
 }
 
+/** "5h", "50m", "3d": how long an anomaly lasted. */
+function duration(ms: number): string {
+    if (ms % DAY_MS === 0) return `${ms / DAY_MS}d`;
+    if (ms % HOUR_MS === 0) return `${ms / HOUR_MS}h`;
+    return `${ms / 60_000}m`;
+}
+
 function anomalyLine(a: Anomaly, options: BacktestOptions): string {
     const p = a.peak;
     const change = p.expected !== 0 ? ` (${p.actual >= p.expected ? "+" : ""}${Math.round(((p.actual - p.expected) / Math.abs(p.expected)) * 100)}%)` : "";
-    const span = a.end > a.start ? ` ${a.end - a.start + 1}x` : "";
+    const span = a.end > a.start ? ` (${duration((a.end - a.start + 1) * options.intervalMs)})` : "";
     const where = p.series.values.length > 0 ? p.series.values.join("/") : "(all)";
     const shares = a.contributions.map((c) => `${c.value} ${Math.round(c.share * 100)}%`).join(", ");
     return fit(
@@ -87,7 +94,7 @@ export function toText(result: BacktestResult, options: BacktestOptions): string
     }
     if (result.anomalies.length > 0) {
         const dims = options.dimensions.length > 0 ? options.dimensions.join("/") : "series";
-        lines.push("", fit(`sev  time (UTC) [Nx: N intervals]  measure  ${dims}  expected actual  | dimension value shares`));
+        lines.push("", fit(`sev  peak time (UTC) (duration)  measure  ${dims}  expected actual (change)  | dimension value shares`));
         for (const a of result.anomalies) lines.push(anomalyLine(a, options));
     }
     return `${lines.join("\n")}\n`;

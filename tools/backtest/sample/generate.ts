@@ -29,6 +29,8 @@ export interface Label {
     platform: Platform;
     marketplace: Marketplace;
     kind: AnomalyKind;
+    /** What the anomaly multiplies its measure by (0 for a drop to zero). */
+    factor: number;
 }
 
 export interface SampleOptions {
@@ -79,11 +81,13 @@ export function planSample(options: SampleOptions): SamplePlan {
         labels.some((l) => l.measure === measure && start <= l.end + SEPARATION_HOURS && end >= l.start - SEPARATION_HOURS);
 
     // The seed article's anomaly (2021-09-03 21:00 to 2021-09-04 01:00 UTC): mobile_web revenue
-    // in de falls to 0 and in uk to 40%, one anomaly spread over two marketplaces.
+    // in de falls to 0 and in uk to 60%, one anomaly spread over two marketplaces; the article's
+    // "Dimension values" panel showed it as marketplace de 71%, uk 28%, platform mobile_web 100%.
     const seedStart = (Date.UTC(2021, 8, 3, 21) - START) / HOUR_MS;
     if (seedStart + 5 <= hours && platforms.includes("mobile_web") && marketplaces.includes("de") && marketplaces.includes("uk")) {
         for (const marketplace of ["de", "uk"] as const) {
-            labels.push({ start: seedStart, end: seedStart + 4, measure: "revenue", platform: "mobile_web", marketplace, kind: marketplace === "de" ? "revenue-zero" : "revenue-drop" });
+            const zero = marketplace === "de";
+            labels.push({ start: seedStart, end: seedStart + 4, measure: "revenue", platform: "mobile_web", marketplace, kind: zero ? "revenue-zero" : "revenue-drop", factor: zero ? 0 : 0.6 });
         }
     }
 
@@ -99,7 +103,8 @@ export function planSample(options: SampleOptions): SamplePlan {
         const marketplace = random.pick(marketplaces);
         const measures: Measure[] = kind === "outage" ? ["views", "revenue"] : kind === "views-spike" ? ["views"] : ["revenue"];
         if (measures.some((m) => busy(m, start, end))) continue;
-        for (const measure of measures) labels.push({ start, end, measure, platform, marketplace, kind });
+        const factor = kind === "views-spike" ? random.between(2.5, 4) : kind === "revenue-drop" ? random.between(0.3, 0.5) : 0;
+        for (const measure of measures) labels.push({ start, end, measure, platform, marketplace, kind, factor });
         e++;
     }
 
@@ -146,9 +151,8 @@ export function* sampleLines(plan: SamplePlan): Generator<string> {
                 const labelled = active.filter((l) => l.platform === platform && l.marketplace === marketplace);
                 if (plan.gapHours.has(hour) || (missing && labelled.length === 0)) continue;
                 for (const label of labelled) {
-                    const factor = anomalyFactor(label, plan.seed);
-                    if (label.measure === "views") views = Math.round(views * factor);
-                    else revenue *= factor;
+                    if (label.measure === "views") views = Math.round(views * label.factor);
+                    else revenue *= label.factor;
                 }
                 yield `${platform},${marketplace},${timestamp},${views},${revenue.toFixed(2)}`;
             }
@@ -156,21 +160,12 @@ export function* sampleLines(plan: SamplePlan): Generator<string> {
     }
 }
 
-/** The factor a label applies to its measure; fixed per label so that every hour of it agrees. */
-function anomalyFactor(label: Label, seed: number): number {
-    if (label.kind === "revenue-zero" || label.kind === "outage") return 0;
-    const random = new Random(seed + label.start * 31 + label.marketplace.length * 7 + label.platform.length);
-    if (label.kind === "views-spike") return random.between(2.5, 4);
-    // The seed's uk part and the random partial drops: 30-50% of the usual revenue.
-    return random.between(0.3, 0.5);
-}
-
 /** The labels file: one line per labelled series, hours from start to end included. */
 export function labelLines(plan: SamplePlan): string[] {
     return [
-        "start,end,measure,platform,marketplace,kind",
+        "start,end,measure,platform,marketplace,kind,factor",
         ...plan.labels.map((l) =>
-            [formatTimestamp(plan.start + l.start * HOUR_MS), formatTimestamp(plan.start + l.end * HOUR_MS), l.measure, l.platform, l.marketplace, l.kind].join(","),
+            [formatTimestamp(plan.start + l.start * HOUR_MS), formatTimestamp(plan.start + l.end * HOUR_MS), l.measure, l.platform, l.marketplace, l.kind, l.factor.toFixed(2)].join(","),
         ),
     ];
 }
