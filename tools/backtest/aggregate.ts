@@ -1,21 +1,22 @@
 import * as fs from "node:fs";
 import { CsvError, parse } from "csv-parse";
 import { InputError } from "../engine/errors";
+import { IntervalTable } from "./intervalTable";
 import { intervalIndex, parseTimestamp } from "./intervals";
 import type { BacktestOptions } from "./options";
 
 /**
  * Reads the CSV as a stream and keeps only aggregates: one cell per interval and series (a
  * dimension-value combination), holding each measure's sum and row count. No row outlives its
- * line, so memory grows with intervals x series, never with the file (a 5-minute file of years
- * aggregates into the same few megabytes as its hourly sum would, times twelve).
+ * line, so memory grows with intervals x series (32 bytes a cell for two measures), never with
+ * the size of the file.
  */
 
 export interface Series {
     /** The dimension values, in the order of --dimensions. */
     values: string[];
     /** Per interval index: [sum of measure 0, ..., count of measure 0, ...]. */
-    cells: Map<number, Float64Array>;
+    cells: IntervalTable;
 }
 
 export interface Aggregates {
@@ -92,14 +93,11 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
         const key = values.join("\u0000");
         let series = bySeries.get(key);
         if (series === undefined) {
-            series = { values, cells: new Map() };
+            series = { values, cells: new IntervalTable(2 * measureCount) };
             bySeries.set(key, series);
         }
-        let cell = series.cells.get(interval);
-        if (cell === undefined) {
-            cell = new Float64Array(2 * measureCount);
-            series.cells.set(interval, cell);
-        }
+        const at = series.cells.offsetFor(interval);
+        const cell = series.cells.numbers;
         for (let m = 0; m < measureCount; m++) {
             const column = columns.measures[m];
             const text = record[column].trim();
@@ -108,8 +106,8 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
             if (!NUMBER.test(text)) {
                 throw fieldError(column, "a number");
             }
-            cell[m] += Number(text);
-            cell[measureCount + m] += 1;
+            cell[at + m] += Number(text);
+            cell[at + measureCount + m] += 1;
         }
         return null;
     };

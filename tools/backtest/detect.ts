@@ -58,9 +58,12 @@ export interface BacktestResult {
 /** The series' values per interval from `first` for `count` intervals, NaN where it has no row. */
 function seriesValues(series: Series, measure: number, measureCount: number, average: boolean, first: number, count: number): Float64Array {
     const values = new Float64Array(count).fill(NaN);
-    for (const [interval, cell] of series.cells) {
-        const rows = cell[measureCount + measure];
-        if (rows > 0) values[interval - first] = average ? cell[measure] / rows : cell[measure];
+    const { numbers, firstIndex, length, width } = series.cells;
+    for (let k = 0; k < length; k++) {
+        const at = k * width;
+        const rows = numbers[at + measureCount + measure];
+        const t = firstIndex + k - first;
+        if (rows > 0 && t >= 0 && t < count) values[t] = average ? numbers[at + measure] / rows : numbers[at + measure];
     }
     return values;
 }

@@ -43,7 +43,7 @@ export function intervalIndex(ms: number, intervalMs: number): number {
     return Math.floor(ms / intervalMs);
 }
 
-/** ISO 8601 in UTC without milliseconds, as the CONTRACT prints timestamps. */
+/** ISO 8601 in UTC without milliseconds, as --json prints timestamps (docs/commands.md). */
 export function formatTimestamp(ms: number): string {
     return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 }

@@ -3,7 +3,7 @@ import { DAY_MS, HOUR_MS, formatTimestamp } from "./intervals";
 import type { BacktestOptions } from "./options";
 import { bandWidthFor } from "./severity";
 
-/** The CONTRACT's --json shape (backtest section): numbers rounded for reading, nothing added. */
+/** The --json shape of docs/commands.md (backtest): numbers rounded for reading, nothing added. */
 export interface BacktestJson {
     rows: number;
     series: number;
@@ -54,7 +54,7 @@ function number(value: number): string {
     return round(value, 2).toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
-/** "2021-09-04 00:00" (the CONTRACT's ISO form is in --json; here the seconds say nothing). */
+/** "2021-09-04 00:00" (--json has the full ISO form; here the seconds say nothing). */
 function shortTime(ms: number): string {
     return formatTimestamp(ms).replace("T", " ").replace(/:00Z$/, "");
 }

@@ -65,7 +65,7 @@ describe("backtest and backtest:sample commands", function () {
         expect(labels.length).to.be.greaterThan(5);
     });
 
-    it("prints the CONTRACT's --json shape, anomalies most severe first", () => {
+    it("prints the --json shape of docs/commands.md, anomalies most severe first", () => {
         expect(json.stderr).to.equal("");
         expect(json.code).to.equal(0);
         const out = JSON.parse(json.stdout);

@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import type { Series } from "../../../tools/backtest/aggregate";
+import { IntervalTable } from "../../../tools/backtest/intervalTable";
 import { AnomalousPoint, contributionsOf, groupPoints } from "../../../tools/backtest/detect";
 import { bandWidthFor, severityOf } from "../../../tools/backtest/severity";
 
-const series = (...values: string[]): Series => ({ values, cells: new Map() });
+const series = (...values: string[]): Series => ({ values, cells: new IntervalTable(2) });
 const point = (s: Series, interval: number, expected: number, actual: number, measure = "revenue"): AnomalousPoint => {
     const z = (actual - expected) / 10;
     return { measure, series: s, interval, expected, actual, z, severity: severityOf(z) };

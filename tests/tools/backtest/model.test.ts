@@ -102,6 +102,25 @@ describe("backtest model", function () {
         expect(describeAll(result)).to.have.deep.members([...describeAll(cleanAt80), ["views", "mobile_app/de", spike]]);
     });
 
+    it("gives the same result for the rows in any order (the aggregates grow at either end)", async () => {
+        const ordered = path.join(scratch.dir, "ordered.csv");
+        await writeSample(ordered, { ...SMALL, eventsPer30Days: 10 });
+        const [header, ...rows] = readRows(ordered);
+        const random = new Random(11);
+        for (let i = rows.length - 1; i > 0; i--) {
+            const j = Math.floor(random.next() * (i + 1));
+            [rows[i], rows[j]] = [rows[j], rows[i]];
+        }
+        const shuffled = path.join(scratch.dir, "shuffled.csv");
+        writeRows(shuffled, [header, ...rows]);
+        const [inOrder, result] = await Promise.all([ordered, shuffled].map((f) => backtest(sampleOptions(f))));
+        const seen = (r: BacktestResult) => r.anomalies.map((a) => [a.measure, a.peak.series.values, a.peak.interval, a.peak.expected, a.peak.actual, a.peak.severity]);
+        expect(inOrder.anomalies.length).to.be.greaterThan(2);
+        expect(result.rows).to.equal(inOrder.rows);
+        expect(result.trainIntervals).to.equal(inOrder.trainIntervals);
+        expect(seen(result)).to.deep.equal(seen(inOrder));
+    });
+
     it("averages an avg measure and sums a sum measure within an interval", async () => {
         const lines = ["ts,region,temperature,orders"];
         // Four weeks of 10-minute readings aggregated per hour: temperature averages to 20 (+/- a

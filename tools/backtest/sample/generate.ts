@@ -80,8 +80,8 @@ export function planSample(options: SampleOptions): SamplePlan {
     const busy = (measure: Measure, start: number, end: number) =>
         labels.some((l) => l.measure === measure && start <= l.end + SEPARATION_HOURS && end >= l.start - SEPARATION_HOURS);
 
-    // The seed article's anomaly (2021-09-03 21:00 to 2021-09-04 01:00 UTC): mobile_web revenue
-    // in de falls to 0 and in uk to 60%, one anomaly spread over two marketplaces; the article's
+    // The anomaly of the published Lookout walkthrough (2021-09-03 21:00 to 2021-09-04 01:00 UTC): mobile_web revenue
+    // in de falls to 0 and in uk to 60%, one anomaly spread over two marketplaces; the walkthrough's
     // "Dimension values" panel showed it as marketplace de 71%, uk 28%, platform mobile_web 100%.
     const seedStart = (Date.UTC(2021, 8, 3, 21) - START) / HOUR_MS;
     if (seedStart + 5 <= hours && platforms.includes("mobile_web") && marketplaces.includes("de") && marketplaces.includes("uk")) {

@@ -1,5 +1,5 @@
 /**
- * The e-commerce sample of Lookout for Metrics' examples, as the seed article describes it:
+ * The e-commerce sample of Lookout for Metrics' examples, as a 2021 walkthrough describes it:
  * views and revenue per hour, per platform (pc_web, mobile_web, mobile_app) and marketplace
  * (us, uk, de, fr, es, it, jp), 2021-01-01 to 2021-09-30. The volumes below are made up; the
  * shape (daily and weekly rhythm in each marketplace's local time, growth, noise) is what matters.
