@@ -1,5 +1,6 @@
 import type { Anomaly, BacktestResult } from "./detect";
 import { DAY_MS, HOUR_MS, formatTimestamp } from "./intervals";
+import { MIN_TRAINING_VALUES } from "./model";
 import type { BacktestOptions } from "./options";
 import { bandWidthFor } from "./severity";
 
@@ -74,7 +75,7 @@ function anomalyLine(a: Anomaly, options: BacktestOptions): string {
     const shares = a.contributions.map((c) => `${c.value} ${Math.round(c.share * 100)}%`).join(", ");
     return fit(
         `${String(Math.round(p.severity)).padStart(3)}  ${shortTime(p.interval * options.intervalMs)}${span}  ${p.measure}  ${where}  ` +
-            `expected ${number(p.expected)} actual ${number(p.actual)}${change}  | ${shares}`,
+            `expected ${number(p.expected)} actual ${number(p.actual)}${change}${shares === "" ? "" : `  | ${shares}`}`,
     );
 }
 
@@ -90,7 +91,7 @@ export function toText(result: BacktestResult, options: BacktestOptions): string
             `${result.anomalies.length} anomal${result.anomalies.length === 1 ? "y" : "ies"}, most severe first`),
     ];
     for (const u of result.unscored) {
-        lines.push(fit(`  not scored (fewer than 14 training values): ${u.measure} ${u.values.join("/")}`));
+        lines.push(fit(`  not scored (fewer than ${MIN_TRAINING_VALUES} training values): ${u.measure} ${u.values.join("/")}`));
     }
     if (result.anomalies.length > 0) {
         const dims = options.dimensions.length > 0 ? options.dimensions.join("/") : "series";

@@ -121,6 +121,24 @@ describe("backtest model", function () {
         expect(seen(result)).to.deep.equal(seen(inOrder));
     });
 
+    it("without dimensions scores one series per measure (the totals), and lists a series too short to learn from", async () => {
+        const rows = readRows(clean);
+        // A marketplace that appears only in the test part has no history to learn from.
+        const newcomer = rows.slice(1).filter((r) => Date.parse(r[2]) >= Date.parse(rows[1][2]) + (TRAIN_HOURS + 24) * HOUR_MS && r[1] === "us" && r[0] === "pc_web").map((r) => [r[0], "nl", ...r.slice(2)]);
+        const file = path.join(scratch.dir, "newcomer.csv");
+        writeRows(file, [...rows, ...newcomer]);
+        const totals = await backtest(sampleOptions(file, { dimensions: "" }));
+        expect(totals.series).to.equal(2);
+        expect(totals.unscored).to.deep.equal([]);
+        for (const a of totals.anomalies) expect(a.contributions).to.deep.equal([]);
+        const perSeries = await backtest(sampleOptions(file));
+        expect(perSeries.series).to.equal(10);
+        expect(perSeries.unscored).to.deep.equal([
+            { measure: "views", values: ["pc_web", "nl"] },
+            { measure: "revenue", values: ["pc_web", "nl"] },
+        ]);
+    });
+
     it("averages an avg measure and sums a sum measure within an interval", async () => {
         const lines = ["ts,region,temperature,orders"];
         // Four weeks of 10-minute readings aggregated per hour: temperature averages to 20 (+/- a
