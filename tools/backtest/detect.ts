@@ -1,7 +1,7 @@
 import type { Aggregates, Series } from "./aggregate";
 import { learnBaseline } from "./model";
 import type { BacktestOptions } from "./options";
-import { severityOf } from "./severity";
+import { isOutsideBand, severityOf } from "./severity";
 
 /**
  * The backtest proper: split the intervals 70/30 as Lookout for Metrics' backtest mode did, learn
@@ -91,8 +91,8 @@ export function runBacktest(aggregates: Aggregates, options: BacktestOptions): B
                 const actual = values[t];
                 if (!Number.isFinite(actual)) continue;
                 const z = baseline.deviationAt(first + t, actual);
-                const severity = severityOf(z);
-                if (severity >= options.threshold && z !== 0) {
+                if (isOutsideBand(z, options.threshold)) {
+                    const severity = severityOf(z);
                     const expected = baseline.expectedAt(first + t);
                     points.push({ measure: measure.name, series, interval: first + t, expected, actual, z, severity });
                 }

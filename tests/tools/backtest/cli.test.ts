@@ -94,7 +94,7 @@ describe("backtest and backtest:sample commands", function () {
         expect(text.code).to.equal(0);
         const lines = text.stdout.trimEnd().split("\n");
         expect(lines[0]).to.match(/^Backtest of .*data\.csv: [\d,]+ rows, 42 series, interval PT1H$/);
-        expect(lines[2]).to.match(/threshold 50 \(outside expected ± 3 standard deviations\): \d+ anomal/);
+        expect(lines[2]).to.match(/threshold 50 \(outside expected ± 3.5 standard deviations\): \d+ anomal/);
         for (const line of lines) expect(line.length, line).to.be.at.most(120);
         const anomalyLines = lines.filter((l) => /^ {0,2}\d{1,3} {2}\d{4}-/.test(l));
         const reported = Number(/(\d+) anomal/.exec(lines[2])![1]);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import type { Series } from "../../../tools/backtest/aggregate";
 import { IntervalTable } from "../../../tools/backtest/intervalTable";
 import { AnomalousPoint, contributionsOf, groupPoints } from "../../../tools/backtest/detect";
-import { bandWidthFor, severityOf } from "../../../tools/backtest/severity";
+import { bandWidthFor, isOutsideBand, severityOf } from "../../../tools/backtest/severity";
 
 const series = (...values: string[]): Series => ({ values, cells: new IntervalTable(2) });
 const point = (s: Series, interval: number, expected: number, actual: number, measure = "revenue"): AnomalousPoint => {
@@ -52,11 +52,17 @@ describe("anomaly groups and dimension-value contributions", () => {
         expect(de).to.be.closeTo(300 / 360, 1e-9);
     });
 
-    it("maps severity to CloudWatch band widths: threshold T means T * 6 / 100 standard deviations", () => {
-        expect(bandWidthFor(70)).to.be.closeTo(4.2, 1e-9);
+    it("maps severity to the component's CloudWatch band widths: threshold T means 1 + T / 20 standard deviations", () => {
+        expect(bandWidthFor(70)).to.equal(4.5);
+        expect(bandWidthFor(0)).to.equal(1);
         expect(bandWidthFor(100)).to.equal(6);
         expect(severityOf(bandWidthFor(70))).to.be.closeTo(70, 1e-9);
-        expect(severityOf(-2)).to.be.closeTo(100 / 3, 1e-9);
+        expect(severityOf(-2)).to.equal(20);
+        expect(severityOf(0.5)).to.equal(0);
         expect(severityOf(50)).to.equal(100);
+        expect(isOutsideBand(4.49, 70)).to.equal(false);
+        expect(isOutsideBand(-4.5, 70)).to.equal(true);
+        // Threshold 0 is CloudWatch's narrowest band, one standard deviation, not "everything".
+        expect(isOutsideBand(0.9, 0)).to.equal(false);
     });
 });

@@ -95,9 +95,9 @@ describe("backtest model", function () {
         });
         const file = path.join(scratch.dir, "growth.csv");
         writeRows(file, edited);
-        // Threshold 80 (4.8 standard deviations): a point of the clean sample lies just under 70, and
-        // 2% of growth lifts it over. Without a level that follows, 17% growth would be 2.5
-        // standard deviations of views by the end, and the ordinary noise on top of it would cross 80.
+        // Threshold 80 (5 standard deviations): the clean sample has points not far under the default
+        // band, and a little growth lifts one over. Without a level that follows, 17% growth would be
+        // 2.5 standard deviations of views by the end, and the ordinary noise on top of it would cross 80.
         const [result, cleanAt80] = await Promise.all([file, clean].map((f) => backtest(sampleOptions(f, { threshold: "80" }))));
         expect(describeAll(result)).to.have.deep.members([...describeAll(cleanAt80), ["views", "mobile_app/de", spike]]);
     });
