@@ -27,6 +27,10 @@ export interface Aggregates {
     lastInterval: number;
 }
 
+// The most intervals a file may span: 9.5 years of PT5M, a century of PT1H. A mistyped year
+// (1921 for 2021) would otherwise make every series' table a century long.
+export const MAX_SPAN_INTERVALS = 1_000_000;
+
 // A plain decimal number: Number() would also take "0x1f", "Infinity" and "" (as 0).
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -67,14 +71,15 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
     let latestInterval = -Infinity;
 
     const onRecord = (record: string[], info: { lines: number }): null => {
-        const where = `${file}:${info.lines}`;
+        // Built only for an error: most rows never need it.
+        const where = () => `${file}:${info.lines}`;
         if (columns === undefined) {
-            columns = locateColumns(record, options, where);
+            columns = locateColumns(record, options, where());
             return null;
         }
         rows++;
         const fieldError = (column: number, expected: string): InputError =>
-            new InputError(`${where}: column ${column + 1} (${columns!.names[column]}): expected ${expected}, found ${JSON.stringify(record[column])}`);
+            new InputError(`${where()}: column ${column + 1} (${columns!.names[column]}): expected ${expected}, found ${JSON.stringify(record[column])}`);
         // Rows come in runs of one timestamp (every series of an hour): parse each text once.
         const text = record[columns.timestamp];
         if (text !== lastTimestampText) {
@@ -84,6 +89,10 @@ export async function aggregateFile(options: BacktestOptions): Promise<Aggregate
             }
             lastTimestampText = text;
             cachedInterval = intervalIndex(ms, options.intervalMs);
+            const span = Math.max(latestInterval, cachedInterval) - Math.min(firstInterval, cachedInterval) + 1;
+            if (span > MAX_SPAN_INTERVALS) {
+                throw fieldError(columns.timestamp, `a timestamp within ${MAX_SPAN_INTERVALS.toLocaleString("en-US")} intervals of the others (a mistyped year?)`);
+            }
         }
         const interval = cachedInterval;
         if (interval < firstInterval) firstInterval = interval;

@@ -30,6 +30,11 @@ describe("backtest input errors", () => {
         expect(april31.message).to.match(/:3: column 3 \(timestamp\)/);
     });
 
+    it("names the line of a timestamp far from the others (a mistyped year) before it costs memory", async () => {
+        const err = await errorFor(`${HEADER}\npc_web,us,2021-01-01T00:00:00Z,10,1.5\npc_web,us,2021-01-01T01:00:00Z,10,1.5\npc_web,us,2201-01-01T02:00:00Z,10,1.5\n`);
+        expect(err.message).to.match(/:4: column 3 \(timestamp\): expected a timestamp within 1,000,000 intervals of the others \(a mistyped year\?\), found "2201-01-01T02:00:00Z"$/);
+    });
+
     it("counts lines inside quoted fields: the line named is the one the bad row is on", async () => {
         const err = await errorFor(`${HEADER}\n"pc\nweb",us,2021-01-01T00:00:00Z,10,1.5\n\npc_web,"u,s",2021-01-01T01:00:00Z,1e,1.5\n`);
         expect(err.message).to.match(/:5: column 4 \(views\)/);
