@@ -2,3 +2,4 @@ export { ConfigError } from "./errors";
 export { loadStackSettings, parsePlatformConfig, NAMESPACE } from "./load";
 export type { StackSettings } from "./load";
 export * from "./schema";
+export * from "./sageMakerEndpointPipeline";

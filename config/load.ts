@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConfigError } from "./errors";
 import { partitionOf, REGION_PARTITIONS } from "./regions";
 import { PlatformConfig, platformConfigSchema } from "./schema";
+import { sageMakerRegionProblems } from "./sageMakerEndpointPipeline";
 
 export const NAMESPACE = "analytics-platform";
 
@@ -92,6 +93,10 @@ export function parsePlatformConfig(file: string, values: Record<string, string>
     const result = platformConfigSchema.safeParse(raw, { reportInput: true });
     if (!result.success) problems.push(...result.error.issues.flatMap((issue) => describeIssue(file, issue)));
     else if (partition !== undefined) problems.push(...foreignArns(file, result.data, partition, region));
+    if (result.success && partition !== undefined) {
+        // Rules that depend on the region: a built-in image or Model Monitor published there.
+        problems.push(...sageMakerRegionProblems(result.data.sageMakerEndpointPipelines, region).map((p) => `${file}: ${keyPath(["sageMakerEndpointPipelines", ...p.path])}: ${p.message}`));
+    }
     if (problems.length > 0) throw new ConfigError(problems);
     return (result as { data: PlatformConfig }).data;
 }

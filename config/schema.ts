@@ -2,6 +2,7 @@ import { z } from "zod";
 import { awsAccountId, cronExpression, glueName, iamPolicyArn, iamPrincipalArn, iamRoleArn, resourceName, retentionDays, samlProviderArn, switchable, uniqueBy } from "./primitives";
 import { ATHENA_MIN_BYTES_SCANNED_CUTOFF, columnTypeProblem } from "./awsLimits";
 import { stackTags } from "./tags";
+import { sageMakerEndpointPipelinesSchema } from "./sageMakerEndpointPipeline";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -129,6 +130,7 @@ export const platformConfigSchema = z
         personas: personasSchema,
         dataLake: dataLakeSchema,
         athenaAnalysts: athenaAnalystsSchema.default({ enabled: false }),
+        sageMakerEndpointPipelines: sageMakerEndpointPipelinesSchema.default({ enabled: false }),
     })
     .superRefine((config, ctx) => {
         const { dataLake, athenaAnalysts, personas } = config;
