@@ -1,53 +1,51 @@
-import type { S3Location } from "./fieldRules";
+import type {
+    DataCapture,
+    DataQualityMonitor,
+    ModelQualityMonitor,
+    ModelSource,
+    RealtimeEndpoint,
+} from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { ImplementedPipelineType, PipelineKind } from "./pipelineTypes";
 
-/** A validated orchestrator body: what the pipeline's stack is built from. */
+/**
+ * A validated orchestrator body, in the terms of SageMakerEndpointPipeline's arguments: a realtime
+ * body is a model, its endpoint and its data capture; a monitor body is one monitor of a model's
+ * endpoint. Locations are `s3://` URIs.
+ */
 export type PipelineRequest = RealtimeRequest | DataQualityMonitorRequest | ModelQualityMonitorRequest;
 
 interface RequestBase {
     pipelineType: ImplementedPipelineType;
     kind: PipelineKind;
-    /** `<model_name>-<kind>`: the pipeline's stack name and its id in the answers. */
+    /** `<model_name>-<kind>`: the pipeline's id in the answers. */
     pipelineId: string;
+    /** `model_name`: the pipeline's `name` in the component. */
     modelName: string;
-    kmsKeyArn?: string;
 }
 
 export interface RealtimeRequest extends RequestBase {
     kind: "realtime";
-    inferenceInstance: string;
-    modelArtifact: S3Location;
-    dataCapture: S3Location;
-    /** Lower-cased, as the orchestrator does; absent: the component names the endpoint. */
+    /** `endpoint_name`, lower-cased as the orchestrator does; absent: the component names it. */
     endpointName?: string;
-    image: { framework: string; frameworkVersion: string } | { customImageUri: string };
+    model: ModelSource;
+    endpoint: RealtimeEndpoint;
+    dataCapture: DataCapture;
+    kmsKeyArn?: string;
 }
 
 interface MonitorBase extends RequestBase {
+    /** The endpoint the monitor watches (`endpoint_name`). */
     endpointName: string;
-    baselineData: S3Location;
-    baselineJobOutput: S3Location;
-    dataCapture: S3Location;
-    monitoringOutput: S3Location;
-    scheduleExpression: string;
-    monitorMaxRuntimeSeconds: number;
-    baselineMaxRuntimeSeconds?: number;
-    instanceType: string;
-    instanceVolumeSizeGb: number;
+    /** Where that endpoint captures to (`data_capture_location`). */
+    dataCaptureLocation: string;
 }
 
 export interface DataQualityMonitorRequest extends MonitorBase {
     kind: "data-quality-monitor";
+    monitor: DataQualityMonitor;
 }
 
 export interface ModelQualityMonitorRequest extends MonitorBase {
     kind: "model-quality-monitor";
-    problemType: "Regression" | "MulticlassClassification" | "BinaryClassification";
-    baselineInferenceAttribute: string;
-    baselineGroundTruthAttribute: string;
-    baselineProbabilityAttribute?: string;
-    monitorGroundTruthInput: S3Location;
-    monitorInferenceAttribute?: string;
-    monitorProbabilityAttribute?: string;
-    probabilityThresholdAttribute?: number;
+    monitor: ModelQualityMonitor;
 }

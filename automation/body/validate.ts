@@ -1,98 +1,119 @@
 import { z } from "zod";
-import { BadRequestError } from "../errors";
+import { resourceName } from "../../config/primitives";
+import { builtinImageUri, modelMonitorImageUri } from "../../config/sageMakerImages";
 import {
-    assetKey,
-    attribute,
-    decimal,
+    builtinFramework,
+    dataCaptureSchema,
+    dataQualityMonitorSchema,
     ecrImageUri,
-    instanceType,
-    isHourly,
+    endpointSchema,
+    hostingInstanceType,
     kmsKeyArn,
-    monitoringSchedule,
+    modelQualityMonitorSchema,
+    modelSchema,
+    monitorSchedule,
     problemType,
-    s3Location,
-    sagemakerName,
-    wholeNumber,
-    yesNo,
-} from "./fieldRules";
+    processingInstanceType,
+    sageMakerEntityName,
+} from "../../config/sageMakerEndpointPipeline";
+import { BadRequestError } from "../errors";
+import { assetKey, numberOrNumericString, s3Location, yesNo } from "./fieldRules";
+import type { DataQualityMonitor, ModelQualityMonitor } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { PipelineRequest } from "./pipelineRequest";
-import { IMPLEMENTED_PIPELINE_TYPES, isImplemented, isOrchestratorType, KIND_OF, ORCHESTRATOR_PIPELINE_TYPES } from "./pipelineTypes";
+import { IMPLEMENTED_PIPELINE_TYPES, isImplemented, isOrchestratorType, KIND_OF, ORCHESTRATOR_PIPELINE_TYPES, type ImplementedPipelineType } from "./pipelineTypes";
 import { firstMissingKey } from "./requiredKeys";
 
 export interface BodyRules {
     /** The bucket in which `model_artifact_location` and `baseline_data` are keys (ASSETS_BUCKET). */
     assetsBucket: string;
-    /** The instance types the component supports, when it has a list; otherwise the format alone. */
-    instanceTypes?: readonly string[];
-    /** The built-in frameworks the component resolves to images, when it has a list. */
-    frameworks?: readonly string[];
+    /** The region the pipelines are deployed to: built-in and Model Monitor images must exist there. */
+    region: string;
 }
 
-// SageMaker API limits: MonitoringStoppingCondition 1..86400 s; MonitoringClusterConfig
-// VolumeSizeInGB 1..512; ProcessingStoppingCondition (the baselining job) 1..777600 s.
-const MONITOR_MAX_RUNTIME = 86_400;
-const VOLUME_MAX_GB = 512;
-const BASELINE_MAX_RUNTIME = 777_600;
-// MonitoringStoppingCondition: "cannot exceed the frequency of the job": up to 3600 s on an hourly
-// schedule for data quality and explainability, 1800 s for model quality and bias.
+/**
+ * MonitoringStoppingCondition: the runtime "cannot exceed the frequency of the job": up to 3600 s
+ * on an hourly schedule for data quality, 1800 s for model quality (Amazon SageMaker API
+ * Reference, MonitoringStoppingCondition; the orchestrator's defaults are these two values).
+ */
 const HOURLY_MAX_RUNTIME = { "data-quality-monitor": 3600, "model-quality-monitor": 1800 } as const;
 
-function schemas(rules: BodyRules) {
-    const model_name = sagemakerName("sagemaker-model");
-    const endpoint_name = z.string().transform((name) => name.toLowerCase()).pipe(sagemakerName("sagemaker-endpoint"));
-    const framework = rules.frameworks
-        ? z.enum(rules.frameworks as [string, ...string[]], { error: (i) => `one of ${rules.frameworks?.join(", ")}, found ${JSON.stringify(i.input)}` })
-        : z.string().regex(/^[a-z][a-z0-9-]*$/, "a SageMaker built-in framework name such as xgboost");
+const number = numberOrNumericString(z.number());
+
+/** Step 1: the body's own shape, each value checked by the component's rule for it. */
+function bodySchemas(rules: BodyRules) {
     const realtime = {
         pipeline_type: z.string(),
-        model_name,
-        inference_instance: instanceType(rules.instanceTypes),
+        model_name: resourceName,
+        inference_instance: hostingInstanceType,
         model_artifact_location: assetKey(rules.assetsBucket),
         data_capture_location: s3Location,
-        endpoint_name: endpoint_name.optional(),
+        endpoint_name: z.string().transform((name) => name.toLowerCase()).pipe(sageMakerEntityName).optional(),
         kms_key_arn: kmsKeyArn.optional(),
         use_model_registry: yesNo.optional(),
     };
     const monitor = {
         pipeline_type: z.string(),
-        model_name,
-        endpoint_name,
+        model_name: resourceName,
+        endpoint_name: z.string().transform((name) => name.toLowerCase()).pipe(sageMakerEntityName),
         baseline_data: assetKey(rules.assetsBucket),
         baseline_job_output_location: s3Location,
         data_capture_location: s3Location,
         monitoring_output_location: s3Location,
-        schedule_expression: monitoringSchedule,
-        monitor_max_runtime_seconds: wholeNumber(1, MONITOR_MAX_RUNTIME, "seconds"),
-        baseline_max_runtime_seconds: wholeNumber(1, BASELINE_MAX_RUNTIME, "seconds").optional(),
-        instance_type: instanceType(rules.instanceTypes),
-        instance_volume_size: wholeNumber(1, VOLUME_MAX_GB, "GB"),
-        kms_key_arn: kmsKeyArn.optional(),
+        schedule_expression: monitorSchedule,
+        monitor_max_runtime_seconds: number,
+        baseline_max_runtime_seconds: number.optional(),
+        instance_type: processingInstanceType,
+        instance_volume_size: number,
     };
     return {
-        byom_realtime_builtin: z.strictObject({
-            ...realtime,
-            model_framework: framework,
-            model_framework_version: z.string().regex(/^[0-9][0-9a-zA-Z.-]*$/, "a framework version such as 1 or 1.7-1"),
-        }),
+        byom_realtime_builtin: z.strictObject({ ...realtime, model_framework: builtinFramework, model_framework_version: z.string().min(1) }),
         byom_realtime_custom: z.strictObject({ ...realtime, custom_image_uri: ecrImageUri }),
         byom_data_quality_monitor: z.strictObject(monitor),
         byom_model_quality_monitor: z.strictObject({
             ...monitor,
             problem_type: problemType,
-            baseline_inference_attribute: attribute,
-            baseline_ground_truth_attribute: attribute,
-            baseline_probability_attribute: attribute.optional(),
+            baseline_inference_attribute: z.string(),
+            baseline_ground_truth_attribute: z.string(),
+            baseline_probability_attribute: z.string().optional(),
             monitor_ground_truth_input: s3Location,
-            monitor_inference_attribute: attribute.optional(),
-            monitor_probability_attribute: attribute.optional(),
-            probability_threshold_attribute: decimal(0, 1, "a probability").optional(),
+            monitor_inference_attribute: z.string().optional(),
+            monitor_probability_attribute: z.string().optional(),
+            probability_threshold_attribute: number.optional(),
         }),
     };
 }
 
+/** Step 2: the component's schemas, for their ranges and defaults; their key paths name body fields. */
+export const FIELD_OF_SPEC_KEY: Record<string, string> = {
+    name: "model_name",
+    endpointName: "endpoint_name",
+    kmsKeyArn: "kms_key_arn",
+    framework: "model_framework",
+    frameworkVersion: "model_framework_version",
+    artifactLocation: "model_artifact_location",
+    imageUri: "custom_image_uri",
+    instanceType: "instance_type",
+    location: "data_capture_location",
+    baselineData: "baseline_data",
+    baselineJobOutputLocation: "baseline_job_output_location",
+    monitoringOutputLocation: "monitoring_output_location",
+    scheduleExpression: "schedule_expression",
+    instanceVolumeSizeGb: "instance_volume_size",
+    maxRuntimeSeconds: "monitor_max_runtime_seconds",
+    baselineMaxRuntimeSeconds: "baseline_max_runtime_seconds",
+    problemType: "problem_type",
+    groundTruthInput: "monitor_ground_truth_input",
+    baselineInferenceAttribute: "baseline_inference_attribute",
+    baselineGroundTruthAttribute: "baseline_ground_truth_attribute",
+    baselineProbabilityAttribute: "baseline_probability_attribute",
+    inferenceAttribute: "monitor_inference_attribute",
+    probabilityAttribute: "monitor_probability_attribute",
+    probabilityThreshold: "probability_threshold_attribute",
+};
+
 /**
- * Checks an orchestrator body: its type, the orchestrator's required keys, then every value. The
- * first mistake is thrown as a BadRequestError naming the field, in the orchestrator's shape.
+ * Checks an orchestrator body: its type, the orchestrator's required keys, then every value with
+ * the component's own rules. The first mistake is thrown as a BadRequestError naming the field.
  */
 export function validateBody(body: unknown, rules: BodyRules): PipelineRequest {
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
@@ -121,84 +142,109 @@ export function validateBody(body: unknown, rules: BodyRules): PipelineRequest {
     }
     if (record["use_model_registry"] === "Yes") {
         throw new BadRequestError(
-            "Bad request. use_model_registry: \"Yes\" (a model package from the SageMaker model registry) is not implemented by this service; give the model's artifact and image instead.",
+            "Bad request. use_model_registry: \"Yes\" (a model package of the SageMaker model registry) is not implemented by this service; give the model's artifact and image instead.",
             "use_model_registry",
         );
     }
-    const parsed = schemas(rules)[type].safeParse(record);
-    if (!parsed.success) {
-        throw fieldError(parsed.error.issues[0], record);
-    }
-    return toRequest(type, parsed.data);
+    const parsed = bodySchemas(rules)[type].safeParse(record);
+    if (!parsed.success) throw fieldError(parsed.error.issues[0], record);
+    return toRequest(type, parsed.data, rules, record);
 }
 
-function fieldError(issue: z.core.$ZodIssue, body: Record<string, unknown>): BadRequestError {
+function fieldError(issue: z.core.$ZodIssue, body: Record<string, unknown>, field = String(issue.path[0] ?? "")): BadRequestError {
     if (issue.code === "unrecognized_keys") {
         const key = issue.keys[0];
         return new BadRequestError(`Bad request. ${key}: not a parameter of ${String(body["pipeline_type"])} (a misspelt key?)`, key);
     }
-    const field = String(issue.path[0] ?? "");
-    if (issue.code === "invalid_type") {
-        // zod's own wording ("Invalid input: expected string, received number") unless a rule set its own.
-        const expected = issue.message.startsWith("Invalid input") ? `a ${issue.expected}` : issue.message;
-        return new BadRequestError(`Bad request. ${field}: expected ${expected}, found ${JSON.stringify(body[field])}`, field);
-    }
-    return new BadRequestError(`Bad request. ${field}: expected ${issue.message}`, field);
+    // zod's own wording ("Too small: expected number to be >=1") in the form of the rules' messages.
+    const expected = issue.message
+        .replace(/^Invalid input: expected (\w+), received \w+$/, "a $1")
+        .replace(/^Invalid option: expected /, "")
+        .replace(/^Too (?:small|big): expected (\w+) to (?:be|have) (.*)$/, "a $1 $2")
+        .replace(/^expected /, "");
+    const found = /, found /.test(expected) ? "" : `, found ${JSON.stringify(body[field])}`;
+    return new BadRequestError(`Bad request. ${field}: expected ${expected}${found}`, field);
 }
 
-// The union of the four schemas' outputs: each field was checked by the schema of `type`.
+/** Parses a spec fragment with the component's schema; a failure names the body field of its key. */
+function spec<T extends z.ZodType>(schema: T, value: unknown, body: Record<string, unknown>): z.output<T> {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const key = [...issue.path].reverse().find((k) => typeof k === "string" && k in FIELD_OF_SPEC_KEY);
+    throw fieldError(issue, body, key ? FIELD_OF_SPEC_KEY[String(key)] : String(issue.path.join(".")));
+}
+
+// The union of the four step-1 schemas' outputs: each field was checked by the schema of `type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ParsedBody = Record<string, any>;
 
-function toRequest(type: keyof ReturnType<typeof schemas>, b: ParsedBody): PipelineRequest {
+function toRequest(type: ImplementedPipelineType, b: ParsedBody, rules: BodyRules, body: Record<string, unknown>): PipelineRequest {
     const kind = KIND_OF[type];
-    const base = { pipelineType: type, kind, modelName: b.model_name, pipelineId: `${b.model_name}-${kind}`, ...(b.kms_key_arn ? { kmsKeyArn: b.kms_key_arn } : {}) };
+    const base = { pipelineType: type, modelName: b.model_name as string, pipelineId: `${b.model_name}-${kind}` };
     if (kind === "realtime") {
+        const model = spec(modelSchema, type === "byom_realtime_custom"
+            ? { kind: "custom", imageUri: b.custom_image_uri, artifactLocation: b.model_artifact_location }
+            : { kind: "builtin", framework: b.model_framework, frameworkVersion: b.model_framework_version, artifactLocation: b.model_artifact_location }, body);
+        if (model.kind === "builtin") {
+            const image = builtinImageUri(model.framework, model.frameworkVersion, rules.region);
+            if (typeof image !== "string") {
+                throw new BadRequestError(`Bad request. ${FIELD_OF_SPEC_KEY[image.key === "region" ? "frameworkVersion" : image.key]}: ${image.message}`, FIELD_OF_SPEC_KEY[image.key === "region" ? "frameworkVersion" : image.key]);
+            }
+        }
+        const endpoint = spec(endpointSchema, { kind: "realtime", instanceType: b.inference_instance }, body);
         return {
             ...base,
             kind,
-            inferenceInstance: b.inference_instance,
-            modelArtifact: b.model_artifact_location,
-            dataCapture: b.data_capture_location,
             ...(b.endpoint_name ? { endpointName: b.endpoint_name } : {}),
-            image: type === "byom_realtime_custom" ? { customImageUri: b.custom_image_uri } : { framework: b.model_framework, frameworkVersion: b.model_framework_version },
+            model,
+            endpoint: endpoint as Extract<typeof endpoint, { kind: "realtime" }>,
+            dataCapture: spec(dataCaptureSchema, { location: b.data_capture_location }, body),
+            ...(b.kms_key_arn ? { kmsKeyArn: b.kms_key_arn } : {}),
         };
     }
-    const maxRuntime = b.monitor_max_runtime_seconds as number;
-    if (isHourly(b.schedule_expression) && maxRuntime > HOURLY_MAX_RUNTIME[kind]) {
+    const monitorImage = modelMonitorImageUri(rules.region);
+    if (typeof monitorImage !== "string") {
+        throw new BadRequestError(`Bad request. pipeline_type: Model Monitor is not available in ${rules.region}: ${monitorImage.problem}`, "pipeline_type");
+    }
+    const common = {
+        enabled: true,
+        baselineData: b.baseline_data,
+        baselineJobOutputLocation: b.baseline_job_output_location,
+        monitoringOutputLocation: b.monitoring_output_location,
+        scheduleExpression: b.schedule_expression,
+        instanceType: b.instance_type,
+        instanceVolumeSizeGb: b.instance_volume_size,
+        maxRuntimeSeconds: b.monitor_max_runtime_seconds,
+        ...(b.baseline_max_runtime_seconds !== undefined ? { baselineMaxRuntimeSeconds: b.baseline_max_runtime_seconds } : {}),
+    };
+    if (b.schedule_expression === "cron(0 * ? * * *)" && b.monitor_max_runtime_seconds > HOURLY_MAX_RUNTIME[kind]) {
         throw new BadRequestError(
-            `Bad request. monitor_max_runtime_seconds: expected at most ${HOURLY_MAX_RUNTIME[kind]} seconds for an hourly schedule (SageMaker: the runtime cannot exceed the schedule's frequency), found ${maxRuntime}`,
+            `Bad request. monitor_max_runtime_seconds: expected at most ${HOURLY_MAX_RUNTIME[kind]} seconds on an hourly schedule (SageMaker: a monitoring job cannot run longer than its schedule's period), found ${JSON.stringify(body["monitor_max_runtime_seconds"])}`,
             "monitor_max_runtime_seconds",
         );
     }
-    const monitor = {
-        ...base,
-        endpointName: b.endpoint_name,
-        baselineData: b.baseline_data,
-        baselineJobOutput: b.baseline_job_output_location,
-        dataCapture: b.data_capture_location,
-        monitoringOutput: b.monitoring_output_location,
-        scheduleExpression: b.schedule_expression,
-        monitorMaxRuntimeSeconds: maxRuntime,
-        ...(b.baseline_max_runtime_seconds !== undefined ? { baselineMaxRuntimeSeconds: b.baseline_max_runtime_seconds } : {}),
-        instanceType: b.instance_type,
-        instanceVolumeSizeGb: b.instance_volume_size,
-    };
-    if (kind === "data-quality-monitor") return { ...monitor, kind };
-    return {
-        ...monitor,
-        kind,
+    const target = { endpointName: b.endpoint_name as string, dataCaptureLocation: b.data_capture_location as string };
+    if (kind === "data-quality-monitor") {
+        const { enabled: _enabled, ...monitor } = spec(dataQualityMonitorSchema, common, body) as { enabled: true } & Record<string, unknown>;
+        return { ...base, kind, ...target, monitor: monitor as unknown as DataQualityMonitor };
+    }
+    const { enabled: _enabled, ...monitor } = spec(modelQualityMonitorSchema, {
+        ...common,
         problemType: b.problem_type,
+        groundTruthInput: b.monitor_ground_truth_input,
         baselineInferenceAttribute: b.baseline_inference_attribute,
         baselineGroundTruthAttribute: b.baseline_ground_truth_attribute,
-        monitorGroundTruthInput: b.monitor_ground_truth_input,
-        ...optional("baselineProbabilityAttribute", b.baseline_probability_attribute),
-        ...optional("monitorInferenceAttribute", b.monitor_inference_attribute),
-        ...optional("monitorProbabilityAttribute", b.monitor_probability_attribute),
-        ...optional("probabilityThresholdAttribute", b.probability_threshold_attribute),
-    };
+        ...defined({
+            baselineProbabilityAttribute: b.baseline_probability_attribute,
+            inferenceAttribute: b.monitor_inference_attribute,
+            probabilityAttribute: b.monitor_probability_attribute,
+            probabilityThreshold: b.probability_threshold_attribute,
+        }),
+    }, body) as { enabled: true } & Record<string, unknown>;
+    return { ...base, kind, ...target, monitor: monitor as unknown as ModelQualityMonitor };
 }
 
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-    return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+function defined(values: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
