@@ -67,13 +67,13 @@ export class PipelineStore {
         return [...this.records.values()];
     }
 
-    /** Stores the record (in memory at once, on disk before returning). */
+    /** Stores the record on disk, then in memory; a failed write throws and changes neither. */
     put(record: PipelineRecord): void {
-        this.records.set(record.pipelineId, record);
         const file = path.join(this.dir, `${encodeURIComponent(record.pipelineId)}.json`);
         const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
         fs.writeFileSync(temporary, JSON.stringify(record, null, 2));
         fs.renameSync(temporary, file);
+        this.records.set(record.pipelineId, record);
     }
 
     delete(pipelineId: string): void {
