@@ -4,6 +4,9 @@ import { permissionsBoundaryTransformations } from "./components/common/permissi
 import { Placement, checkPlacementNames } from "./components/common/naming";
 import { DataLake } from "./components/dataLake/dataLake";
 import { loadStackSettings } from "./config";
+import { SageMakerMlEngineerRole } from "./components/sageMakerEndpointPipeline/mlEngineerRole";
+import { pipelineSpec } from "./components/sageMakerEndpointPipeline/pipelineSpec";
+import { SageMakerEndpointPipeline } from "./components/sageMakerEndpointPipeline/sageMakerEndpointPipeline";
 
 /**
  * The program: validate the stack's configuration (nothing is registered if it is wrong), then
@@ -71,6 +74,50 @@ function main(): Record<string, unknown> {
                 return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
             }));
         }
+    }
+
+    if (config.sageMakerEndpointPipelines.enabled) {
+        const sageMaker = config.sageMakerEndpointPipelines;
+        const built = sageMaker.pipelines.map((p) => {
+            const spec = pipelineSpec(p);
+            const pipeline = new SageMakerEndpointPipeline(`sagemaker-${p.name}`, {
+                ...spec,
+                placement,
+                region,
+                peopleTrust,
+                alertEmails: sageMaker.alertEmails,
+                protection,
+                kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+                logRetentionDays: config.environment.logRetentionDays,
+            }, componentOpts);
+            return { spec, pipeline };
+        });
+        const engineer = new SageMakerMlEngineerRole("sagemaker-ml-engineer", {
+            placement,
+            region,
+            peopleTrust,
+            pipelines: built.map(({ spec, pipeline }) => ({
+                executionRoleArn: pipeline.executionRoleArn,
+                monitoringRoleArn: pipeline.monitors.roleArn,
+                keyArn: pipeline.keyArn,
+                readableLocations: [
+                    ...(spec.dataCapture ? [spec.dataCapture.location] : []),
+                    ...[spec.dataQualityMonitor, spec.modelQualityMonitor].flatMap((m) => (m ? [m.baselineJobOutputLocation, m.monitoringOutputLocation] : [])),
+                ],
+            })),
+        }, componentOpts);
+        outputs.sageMaker = {
+            mlEngineerRoleArn: engineer.roleArn,
+            pipelines: Object.fromEntries(built.map(({ spec, pipeline }) => [spec.name, {
+                endpointName: pipeline.endpointName,
+                imageUri: pipeline.imageUri,
+                callerRoleArn: pipeline.callerRoleArn,
+                executionRoleArn: pipeline.executionRoleArn,
+                alertTopicArn: pipeline.alertTopicArn,
+                dataQualitySchedule: pipeline.monitors.dataQuality?.scheduleName,
+                baselineJob: pipeline.monitors.dataQuality?.baselineJob,
+            }])),
+        };
     }
     return outputs;
 }

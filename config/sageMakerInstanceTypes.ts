@@ -56,3 +56,14 @@ export const HOSTING_PRICE_PER_HOUR: Readonly<Record<string, number>> = {
 
 /** Hours in an average month (730 = 8760 / 12), as AWS's pricing calculator counts them. */
 export const HOURS_PER_MONTH = 730;
+
+/**
+ * Instance families with local NVMe instance storage, which a hardware module encrypts: SageMaker
+ * refuses an endpoint config KmsKeyId for them (API Reference, CreateEndpointConfig, KmsKeyId).
+ */
+export const LOCAL_STORAGE_FAMILIES: readonly string[] = ["ml.c5d", "ml.m5d", "ml.r5d", "ml.g4dn", "ml.g5", "ml.p3dn", "ml.p4d", "ml.p4de", "ml.p5", "ml.trn1"];
+
+/** Whether SageMaker refuses a volume key for this instance type (local instance storage). */
+export function hasLocalStorage(instanceType: string): boolean {
+    return LOCAL_STORAGE_FAMILIES.some((family) => instanceType.startsWith(`${family}.`));
+}

@@ -2,6 +2,7 @@ import { Persona } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
 import { CATALOG_GATE_NOT_MODELLED, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 import { PersonaDefinition } from "./types";
+import { SAGEMAKER_PERSONAS } from "./sageMakerEndpointPipeline";
 
 export * from "./types";
 export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
@@ -198,5 +199,5 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "multipart uploads to an SSE-KMS bucket need kms:Decrypt" },
         ],
     },
-
+    ...SAGEMAKER_PERSONAS,
 };

@@ -4,7 +4,7 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "sagemaker-execution", "ml-engineer", "sagemaker-caller"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
@@ -26,3 +26,9 @@ export const BUCKET_PURPOSES = {
 
 /** The `purpose` of the role Lake Formation assumes for the registered lake location (not a persona). */
 export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";
+
+/** The tag a SageMaker pipeline's roles and endpoint share (set by SageMakerEndpointPipeline). */
+export const SAGEMAKER_PIPELINE_TAG = "sagemaker-pipeline";
+
+/** Personas whose roles a service assumes (never people): the rest are for people. */
+export const SERVICE_PERSONAS: readonly string[] = ["workflow", "sagemaker-execution"];

@@ -10,6 +10,8 @@ export const RESOURCE_RESOLVERS = {
     lakeBucketArn: "the lake bucket",
     anyResource: "any resource (\"*\", for actions without resource-level permissions)",
     lakeDatasetObjects: "an object under each of the lake's dataset prefixes",
+    ownSageMakerEndpoints: "the SageMaker endpoints of the role's pipeline (all of the stack's for a role of no pipeline)",
+    otherSageMakerEndpoints: "SageMaker endpoints of other pipelines, and one outside the platform",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 

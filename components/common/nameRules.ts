@@ -194,6 +194,18 @@ const RULES = {
     },
     "sagemaker-endpoint": { ...SAGEMAKER_NAME, title: "SageMaker endpoint name", source: "Amazon SageMaker API Reference, CreateEndpoint (EndpointName)" },
     "sagemaker-model": { ...SAGEMAKER_NAME, title: "SageMaker model name", source: "Amazon SageMaker API Reference, CreateModel (ModelName)" },
+    "sagemaker-monitoring-schedule": { ...SAGEMAKER_NAME, title: "SageMaker monitoring schedule name", source: "Amazon SageMaker API Reference, CreateMonitoringSchedule (MonitoringScheduleName)" },
+    "sagemaker-endpoint-config-prefix": {
+        ...SAGEMAKER_NAME,
+        title: "SageMaker endpoint configuration name prefix",
+        // The provider appends a 26-character unique suffix to name_prefix (create_before_destroy
+        // needs a new name for every replacement): 63 - 26.
+        minLength: 2,
+        maxLength: 37,
+        pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9])*-$/,
+        after: "-",
+        source: "Amazon SageMaker API Reference, CreateEndpointConfig (EndpointConfigName); aws_sagemaker_endpoint_configuration name_prefix",
+    },
     "rum-app-monitor": {
         title: "CloudWatch RUM app monitor name",
         minLength: 1,

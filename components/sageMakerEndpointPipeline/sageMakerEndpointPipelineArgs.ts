@@ -1,3 +1,4 @@
+import { DataProtection } from "../common/dataProtection";
 import { Placement } from "../common/naming";
 import { PeopleTrust } from "../common/personaTrust";
 
@@ -170,4 +171,6 @@ export interface SageMakerEndpointPipelineArgs extends PipelineSpec {
     alertEmails: string[];
     kmsDeletionWindowDays: number;
     logRetentionDays: number;
+    /** Whether the stack keeps its data: the pipeline's keys are then protected from deletion. */
+    protection: DataProtection;
 }

@@ -2,6 +2,7 @@ import type { PackDefinition } from "../lib/packDefinition";
 import { accessFullyEvaluated } from "./rules/accessFullyEvaluated";
 import { dataLocationGrantRegistered } from "./rules/dataLocationGrants";
 import { analystPersona, dataEngineerPersona, dataLakeAdminPersona, projectLeaderPersona, workflowPersona } from "./rules/personaModel";
+import { mlEngineerPersona, sageMakerCallerPersona, sageMakerExecutionPersona } from "./rules/personaModel";
 import { personaRoleTagged } from "./rules/personaTags";
 
 /**
@@ -17,6 +18,9 @@ export const pack: PackDefinition = {
         projectLeaderPersona,
         analystPersona,
         dataEngineerPersona,
+        sageMakerExecutionPersona,
+        mlEngineerPersona,
+        sageMakerCallerPersona,
         personaRoleTagged,
         dataLocationGrantRegistered,
         accessFullyEvaluated,

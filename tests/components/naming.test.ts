@@ -28,6 +28,8 @@ const AWS_RULES: Record<NameKind, [number, RegExp]> = {
     "ecr-repository": [256, /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/],
     "sagemaker-endpoint": [63, /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/],
     "sagemaker-model": [63, /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/],
+    "sagemaker-monitoring-schedule": [63, /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/],
+    "sagemaker-endpoint-config-prefix": [37, /^[a-zA-Z0-9](-*[a-zA-Z0-9])*-$/],
     "rum-app-monitor": [255, /^(?!\.)[.\-_#A-Za-z0-9]+$/],
     "cognito-identity-pool": [128, /^[\w\s+=,.@-]+$/],
     "cloudwatch-alarm": [255, /^[^\n\r]+$/],

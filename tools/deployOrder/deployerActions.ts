@@ -81,10 +81,48 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:lakeformation/permissions:Permissions": { actions: ["lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:ListPermissions"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
+    // SageMakerEndpointPipeline (terraform-provider-aws internal/service/sagemaker, appautoscaling, sns, cloudwatch).
+    "aws:sagemaker/model:Model": {
+        actions: ["sagemaker:CreateModel", "sagemaker:DescribeModel", "sagemaker:DeleteModel", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "iam:PassRole"],
+        note: "a model runs as its execution role, which the creator passes to SageMaker",
+    },
+    "aws:sagemaker/endpointConfiguration:EndpointConfiguration": {
+        actions: ["sagemaker:CreateEndpointConfig", "sagemaker:DescribeEndpointConfig", "sagemaker:DeleteEndpointConfig", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "kms:CreateGrant", "kms:DescribeKey"],
+        note: "an endpoint config with a KMS key makes SageMaker create grants on it as the caller",
+    },
+    "aws:sagemaker/endpoint:Endpoint": {
+        actions: ["sagemaker:CreateEndpoint", "sagemaker:DescribeEndpoint", "sagemaker:UpdateEndpoint", "sagemaker:DeleteEndpoint", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "kms:CreateGrant", "kms:DescribeKey"],
+        note: "the endpoint's volumes are encrypted with the config's key through grants the caller creates",
+    },
+    "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": {
+        actions: ["sagemaker:CreateDataQualityJobDefinition", "sagemaker:DescribeDataQualityJobDefinition", "sagemaker:DeleteDataQualityJobDefinition", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags", "iam:PassRole"],
+        note: "the monitoring jobs run as the monitoring role, which the creator passes to SageMaker",
+    },
+    "aws:sagemaker/monitoringSchedule:MonitoringSchedule": {
+        actions: ["sagemaker:CreateMonitoringSchedule", "sagemaker:DescribeMonitoringSchedule", "sagemaker:UpdateMonitoringSchedule", "sagemaker:DeleteMonitoringSchedule", "sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:ListTags"],
+    },
+    "aws:appautoscaling/target:Target": {
+        actions: ["application-autoscaling:RegisterScalableTarget", "application-autoscaling:DescribeScalableTargets", "application-autoscaling:DeregisterScalableTarget", "application-autoscaling:TagResource", "application-autoscaling:ListTagsForResource", "iam:CreateServiceLinkedRole", "sagemaker:DescribeEndpoint", "sagemaker:UpdateEndpointWeightsAndCapacities"],
+        note: "registering a SageMaker variant creates Application Auto Scaling's service-linked role once per account and reads the endpoint",
+    },
+    "aws:appautoscaling/policy:Policy": {
+        actions: ["application-autoscaling:PutScalingPolicy", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:DeleteScalingPolicy", "cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms", "cloudwatch:DescribeAlarms"],
+        note: "target tracking creates and deletes its CloudWatch alarms as the caller",
+    },
+    "aws:sns/topic:Topic": {
+        actions: ["sns:CreateTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:DeleteTopic", "sns:TagResource", "sns:UntagResource", "sns:ListTagsForResource"],
+    },
+    "aws:sns/topicPolicy:TopicPolicy": { actions: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
+    "aws:sns/topicSubscription:TopicSubscription": { actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"] },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource", "cloudwatch:ListTagsForResource"],
+    },
 };
 
 /** Services a deployer passes roles to, for the iam:PassRole condition. */
 export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:glue/crawler:Crawler": "glue.amazonaws.com",
     "aws:lakeformation/resource:Resource": "lakeformation.amazonaws.com",
+    "aws:sagemaker/model:Model": "sagemaker.amazonaws.com",
+    "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": "sagemaker.amazonaws.com",
 };

@@ -184,6 +184,20 @@ const handlers: Record<string, Handler> = {
         computed: {},
     }),
     "aws:glue/securityConfiguration:SecurityConfiguration": (c) => ({ id: c.physicalName("name"), computed: {} }),
+    // SageMaker: ARNs are lower-cased by SageMaker; the endpoint config may have a name prefix.
+    "aws:sagemaker/model:Model": namedRegional("sagemaker", "/", "model", { maxLength: 63 }),
+    "aws:sagemaker/endpointConfiguration:EndpointConfiguration": namedRegional("sagemaker", "/", "endpoint-config", { maxLength: 63 }),
+    "aws:sagemaker/endpoint:Endpoint": namedRegional("sagemaker", "/", "endpoint", { maxLength: 63 }),
+    "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": namedRegional("sagemaker", "/", "data-quality-job-definition", { maxLength: 63 }),
+    "aws:sagemaker/monitoringSchedule:MonitoringSchedule": namedRegional("sagemaker", "/", "monitoring-schedule", { maxLength: 63 }),
+    "aws:appautoscaling/target:Target": (c) => {
+        const resourceId = str(c.inputs["resourceId"]) ?? "";
+        return { id: resourceId, computed: { arn: c.arn("application-autoscaling", `scalable-target/${deterministicUuid(c.seed).replace(/-/g, "").slice(0, 28)}`) } };
+    },
+    "aws:appautoscaling/policy:Policy": (c) => {
+        const name = c.physicalName("name", { maxLength: 255 });
+        return { id: name, computed: { name, arn: c.arn("autoscaling", `scalingPolicy:${deterministicUuid(c.seed)}:resource/sagemaker/${str(c.inputs["resourceId"]) ?? ""}:policyName/${name}`) } };
+    },
     "aws:s3/bucketObject:BucketObject": bucketObject,
     "aws:s3/bucketObjectv2:BucketObjectv2": bucketObject,
 };

@@ -1,5 +1,5 @@
 import { RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
-import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, PURPOSE_TAG } from "../../../personas/personaNames";
+import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, PURPOSE_TAG, SAGEMAKER_PIPELINE_TAG } from "../../../personas/personaNames";
 import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
 import { RoleFacts } from "../../lib/iamRoles";
 import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
@@ -116,6 +116,16 @@ export class PersonaTargets {
                 return this.lakeBuckets().map((b) => ({ label: `bucket ${b.name}`, arn: b.arn }));
             case "anyResource":
                 return [{ label: RESOURCE_RESOLVERS.anyResource, arn: "*" }];
+            case "ownSageMakerEndpoints":
+            case "otherSageMakerEndpoints": {
+                const pipeline = role.tags[SAGEMAKER_PIPELINE_TAG];
+                const own = (e: { tags: Record<string, string> }) => pipeline === undefined || e.tags[SAGEMAKER_PIPELINE_TAG] === pipeline;
+                const wanted = resolver === "ownSageMakerEndpoints" ? own : (e: { tags: Record<string, string> }) => !own(e);
+                const endpoints = this.inventory.endpoints.filter(wanted).map((e) => ({ label: `endpoint ${e.name}`, arn: e.arn }));
+                return resolver === "ownSageMakerEndpoints"
+                    ? endpoints
+                    : [...endpoints, { label: "an endpoint outside the platform", arn: this.arn("sagemaker", "endpoint/persona-probe-endpoint") }];
+            }
             case "lakeDatasetObjects":
                 return this.lakeBuckets().flatMap((b): { label: string; arn: Maybe<string> }[] => (typeof b.arn === "string"
                     ? this.datasetObjectArns(b.arn).map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }))

@@ -70,5 +70,6 @@ export const WILDCARD_PROBE: RiskProbe = { arn: "*", label: "\"*\"", scopes: ["w
 function roleScopes(tags: Record<string, string>): RiskScope[] {
     if (tags[PERSONA_TAG] === "workflow") return ["workflow-role"];
     if (tags[PURPOSE_TAG] === LAKE_LOCATION_ROLE_PURPOSE) return ["lake-location-role"];
+    if (tags[PERSONA_TAG] === "sagemaker-execution") return ["sagemaker-service-roles"];
     return [];
 }

@@ -31,6 +31,12 @@ export interface WorkgroupFacts extends Declared {
     kmsKeyArn?: Maybe<string>;
 }
 
+/** A SageMaker endpoint, with the pipeline tag its caller role shares. */
+export interface EndpointFacts extends Declared {
+    arn: Maybe<string>;
+    tags: Record<string, string>;
+}
+
 export interface DatabaseFacts extends Declared {
     databaseName: Maybe<string>;
     createTableDefaultPermissions: DefaultPermission[];
@@ -50,12 +56,14 @@ export interface DataFacts {
     workgroups: WorkgroupFacts[];
     databases: DatabaseFacts[];
     tables: TableFacts[];
+    endpoints: EndpointFacts[];
 }
 
 const KEY = "aws:kms/key:Key";
 const WORKGROUP = "aws:athena/workgroup:Workgroup";
 const DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
 const TABLE = "aws:glue/catalogTable:CatalogTable";
+const ENDPOINT = "aws:sagemaker/endpoint:Endpoint";
 
 /** The data stores around the personas: buckets (with policy and key), keys, workgroups, catalog. */
 export function dataFacts(resources: PolicyResource[]): DataFacts {
@@ -64,6 +72,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
     const workgroups: WorkgroupFacts[] = [];
     const databases: DatabaseFacts[] = [];
     const tables: TableFacts[] = [];
+    const endpoints: EndpointFacts[] = [];
     for (const resource of resources) {
         const props = propsOf(resource);
         const what = (property: string) => `the ${property} of ${resource.name}`;
@@ -87,6 +96,8 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
                 outputLocation: stringProp(result, "outputLocation", what("results location")),
                 kmsKeyArn: stringProp(objectProp(result, "encryptionConfiguration"), "kmsKeyArn", what("results key")),
             });
+        } else if (resource.type === ENDPOINT) {
+            endpoints.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), tags: tagsOf(props) });
         } else if (resource.type === DATABASE) {
             databases.push({
                 ...declared(resource),
@@ -108,7 +119,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
         }
     }
     attachBucketSettings(resources, buckets);
-    return { buckets, keys, workgroups, databases, tables };
+    return { buckets, keys, workgroups, databases, tables, endpoints };
 }
 
 /** Bucket policies and default encryption are resources of their own since AWS provider 4 (lib/bucketTypes.ts). */

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { LOCAL_STORAGE_FAMILIES } from "../../../config/sageMakerInstanceTypes";
 import { label } from "../lib/resources";
 
 /*
@@ -7,12 +8,6 @@ import { label } from "../lib/resources";
  * responses (which hold the callers' data) are encrypted with the platform's KMS key; models run
  * without open internet access where they can.
  */
-
-/**
- * Instance families with local NVMe instance storage, which a hardware module encrypts: SageMaker
- * refuses an endpoint config KmsKeyId for them (CreateEndpointConfig, KmsKeyId).
- */
-const LOCAL_STORAGE_FAMILIES = ["ml.c5d", "ml.m5d", "ml.r5d", "ml.g4dn", "ml.g5", "ml.p3dn", "ml.p4d", "ml.p4de", "ml.p5", "ml.trn1"];
 
 export const sagemakerEndpointConfigEncrypted: ResourceValidationPolicy = {
     name: "sagemaker-endpoint-config-encrypted",
@@ -23,7 +18,7 @@ export const sagemakerEndpointConfigEncrypted: ResourceValidationPolicy = {
             localStorageInstanceFamilies: {
                 type: "array",
                 items: { type: "string" },
-                default: LOCAL_STORAGE_FAMILIES,
+                default: [...LOCAL_STORAGE_FAMILIES],
                 description: "Instance families with local instance storage, for which SageMaker refuses a kmsKeyArn",
             },
         },

@@ -43,3 +43,6 @@ export const workflowPersona = personaModelPolicy("workflow");
 export const projectLeaderPersona = personaModelPolicy("project-leader");
 export const analystPersona = personaModelPolicy("analyst");
 export const dataEngineerPersona = personaModelPolicy("data-engineer");
+export const sageMakerExecutionPersona = personaModelPolicy("sagemaker-execution");
+export const mlEngineerPersona = personaModelPolicy("ml-engineer");
+export const sageMakerCallerPersona = personaModelPolicy("sagemaker-caller");

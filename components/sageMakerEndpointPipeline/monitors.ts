@@ -1,0 +1,178 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { modelMonitorImageUri } from "../../config/sageMakerImages";
+import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
+import { physicalName, tagsFor } from "../common/naming";
+import { contentName } from "./contentName";
+import { serviceTrustPolicy } from "../common/personaTrust";
+import { Statement, policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
+import { RoleScope, VPC_ACCESS, ecrRepositoryArn, listUnder, pullImage, useKeyThroughS3, writeLogs } from "./roleStatements";
+import { s3Join, s3ObjectArns, s3PrefixArns } from "./s3Locations";
+import { DataQualityMonitor, MonitorCommon, SageMakerEndpointPipelineArgs } from "./sageMakerEndpointPipelineArgs";
+
+/** Where Model Monitor's analyzer container reads its inputs and writes its outputs. */
+const PROCESSING_INPUT = "/opt/ml/processing/input";
+const PROCESSING_OUTPUT = "/opt/ml/processing/output";
+
+export interface MonitorResources {
+    /** The monitoring jobs' role (absent when no monitor is on). */
+    roleArn?: pulumi.Output<string>;
+    dataQuality?: { scheduleName: string; jobDefinitionName: pulumi.Output<string>; baselineJob: pulumi.Output<string> };
+}
+
+interface MonitorContext {
+    args: SageMakerEndpointPipelineArgs;
+    scope: RoleScope;
+    keyArn: pulumi.Output<string>;
+    endpointName: pulumi.Output<string>;
+}
+
+/**
+ * The data-quality monitor of the seed's `byom_data_quality_monitor`: a monitoring role, a job
+ * definition (Model Monitor's analyzer image, the endpoint's captured data against the baseline's
+ * constraints and statistics) and an hourly (or as configured) monitoring schedule.
+ *
+ * The baseline: SageMaker has no baseline resource; the orchestrator ran a processing job over
+ * `baseline_data` once. Here the job definition points at `<baselineJobOutputLocation>/statistics.json`
+ * and `constraints.json`, and the component outputs the one-time processing job that writes them
+ * (`baselineJob`: the input of `aws sagemaker create-processing-job --cli-input-json`), run once
+ * after the first `pulumi up` and again when the baseline data changes (README). A job inside
+ * `pulumi up` would hold every update for up to baselineMaxRuntimeSeconds and run again at every
+ * replacement; a missing baseline only makes the schedule's runs fail until it exists.
+ */
+export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resource): MonitorResources {
+    const { args } = ctx;
+    const dataQuality = args.dataQualityMonitor;
+    if (!dataQuality || !args.dataCapture) return {};
+    const imageUri = modelMonitorImageUri(args.region);
+    if (typeof imageUri !== "string") throw new pulumi.RunError(`pipeline ${args.name}: dataQualityMonitor: ${imageUri.problem}`);
+
+    const roleName = physicalName(args.placement, `${args.name}-sagemaker-monitoring`, "iam-role");
+    const role = new aws.iam.Role(`${name}-monitoring`, {
+        name: roleName,
+        description: `SageMaker Model Monitor jobs of pipeline ${args.name}: read its capture and baseline, write its reports`,
+        assumeRolePolicy: serviceTrustPolicy("sagemaker.amazonaws.com"),
+        maxSessionDuration: 3600,
+        // A SageMaker service role like the execution role: the same persona, the same must-nots.
+        tags: tagsFor(args.placement, { [PERSONA_TAG]: "sagemaker-execution", [SAGEMAKER_PIPELINE_TAG]: args.name }),
+    }, deleteBeforeReplace({ parent }));
+    const rolePolicy = new aws.iam.RolePolicy(`${name}-monitoring`, {
+        role: role.name,
+        name: "capture-baseline-reports",
+        policy: policyDocument(monitoringStatements(ctx, [dataQuality], imageUri)),
+    }, deleteBeforeReplace({ parent: role }));
+
+    const network = {
+        enableNetworkIsolation: args.network.isolation,
+        enableInterContainerTrafficEncryption: true,
+        vpcConfig: args.network.vpc ? { subnets: args.network.vpc.subnetIds, securityGroupIds: args.network.vpc.securityGroupIds } : undefined,
+    };
+    const definitionName = contentName(args.placement, `${args.name}-data-quality`, "sagemaker-model", {
+        dataQuality, network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: roleName,
+    });
+    const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
+        name: definitionName,
+        roleArn: role.arn,
+        dataQualityAppSpecification: { imageUri },
+        dataQualityBaselineConfig: {
+            constraintsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "constraints.json") },
+            statisticsResource: { s3Uri: s3Join(dataQuality.baselineJobOutputLocation, "statistics.json") },
+        },
+        dataQualityJobInput: { endpointInput: { endpointName: ctx.endpointName, localPath: `${PROCESSING_INPUT}/endpoint` } },
+        dataQualityJobOutputConfig: {
+            kmsKeyId: ctx.keyArn,
+            monitoringOutputs: { s3Output: { s3Uri: dataQuality.monitoringOutputLocation, localPath: PROCESSING_OUTPUT, s3UploadMode: "EndOfJob" } },
+        },
+        jobResources: { clusterConfig: { instanceCount: 1, instanceType: dataQuality.instanceType, volumeSizeInGb: dataQuality.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
+        networkConfig: network,
+        stoppingCondition: { maxRuntimeInSeconds: dataQuality.maxRuntimeSeconds },
+        tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
+    }, { parent, dependsOn: [rolePolicy] });
+
+    const scheduleName = physicalName(args.placement, `${args.name}-data-quality`, "sagemaker-monitoring-schedule");
+    new aws.sagemaker.MonitoringSchedule(`${name}-data-quality`, {
+        name: scheduleName,
+        monitoringScheduleConfig: {
+            monitoringJobDefinitionName: definition.name,
+            monitoringType: "DataQuality",
+            scheduleConfig: { scheduleExpression: dataQuality.scheduleExpression },
+        },
+        tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
+    }, deleteBeforeReplace({ parent }));
+
+    return {
+        roleArn: role.arn,
+        dataQuality: {
+            scheduleName,
+            jobDefinitionName: definition.name,
+            baselineJob: baselineJob(args, dataQuality, imageUri, role.arn, ctx.keyArn),
+        },
+    };
+}
+
+/**
+ * The monitoring role: read the captured data (listing only under its prefix), read the baseline
+ * data, write the baseline and monitoring outputs, the key through S3 and for the job's volume,
+ * pull the analyzer image, write the processing jobs' logs.
+ */
+function monitoringStatements(ctx: MonitorContext, monitorsOn: MonitorCommon[], imageUri: string): Statement[] {
+    const { scope, args } = ctx;
+    const capture = s3PrefixArns(args.dataCapture?.location ?? "", scope.partition);
+    const statements: Statement[] = [
+        { Sid: "ReadCapture", Effect: "Allow", Action: "s3:GetObject", Resource: capture.objectsArn },
+        listUnder("ListCapture", capture),
+        { Sid: "ReadBaselineData", Effect: "Allow", Action: "s3:GetObject", Resource: monitorsOn.map((m) => s3ObjectArns(m.baselineData, scope.partition).objectsArn) },
+        {
+            Sid: "BaselineAndReports",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload"],
+            Resource: monitorsOn.flatMap((m) => [s3PrefixArns(m.baselineJobOutputLocation, scope.partition).objectsArn, s3PrefixArns(m.monitoringOutputLocation, scope.partition).objectsArn]),
+        },
+        useKeyThroughS3(scope, [ctx.keyArn], ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]),
+        {
+            // The processing volume is encrypted with the key: SageMaker makes a grant for the job's instance.
+            Sid: "VolumeKeyGrant",
+            Effect: "Allow",
+            Action: "kms:CreateGrant",
+            Resource: ctx.keyArn,
+            Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+        },
+        ...pullImage("PullMonitorImage", [ecrRepositoryArn(imageUri, scope.partition)]),
+        writeLogs(scope, "/aws/sagemaker/ProcessingJobs"),
+    ];
+    if (args.network.vpc) statements.push(VPC_ACCESS);
+    return statements;
+}
+
+/**
+ * The one-time baseline job, as `aws sagemaker create-processing-job --cli-input-json` takes it:
+ * Model Monitor's analyzer over the baseline CSV (header line), writing statistics.json and
+ * constraints.json where the job definition reads them (what the SageMaker Python SDK's
+ * `DefaultModelMonitor.suggest_baseline` submits).
+ */
+function baselineJob(args: SageMakerEndpointPipelineArgs, monitor: DataQualityMonitor, imageUri: string, roleArn: pulumi.Output<string>, keyArn: pulumi.Output<string>): pulumi.Output<string> {
+    return pulumi.jsonStringify({
+        // Within `<project>-<stack>-`, where the ML engineer may create processing jobs.
+        ProcessingJobName: `${physicalName(args.placement, `${args.name}-baseline`, "sagemaker-model").slice(0, 49)}-<yyyymmddhhmm>`,
+        RoleArn: roleArn,
+        AppSpecification: { ImageUri: imageUri },
+        Environment: {
+            dataset_format: JSON.stringify({ csv: { header: true, output_columns_position: "START" } }),
+            dataset_source: `${PROCESSING_INPUT}/baseline_dataset_input`,
+            output_path: PROCESSING_OUTPUT,
+            publish_cloudwatch_metrics: "Disabled",
+        },
+        ProcessingInputs: [{
+            InputName: "baseline_dataset_input",
+            S3Input: { S3Uri: monitor.baselineData, LocalPath: `${PROCESSING_INPUT}/baseline_dataset_input`, S3DataType: "S3Prefix", S3InputMode: "File" },
+        }],
+        ProcessingOutputConfig: {
+            KmsKeyId: keyArn,
+            Outputs: [{ OutputName: "monitoring_output", S3Output: { S3Uri: monitor.baselineJobOutputLocation, LocalPath: PROCESSING_OUTPUT, S3UploadMode: "EndOfJob" } }],
+        },
+        ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: monitor.instanceType, VolumeSizeInGB: monitor.instanceVolumeSizeGb, VolumeKmsKeyId: keyArn } },
+        NetworkConfig: { EnableNetworkIsolation: args.network.isolation, EnableInterContainerTrafficEncryption: true },
+        StoppingCondition: { MaxRuntimeInSeconds: monitor.baselineMaxRuntimeSeconds },
+    });
+}

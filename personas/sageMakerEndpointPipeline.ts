@@ -1,0 +1,106 @@
+import { Persona } from "./personaNames";
+import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { PersonaDefinition } from "./types";
+
+/**
+ * The personas of the SageMaker endpoint pipelines (components/sageMakerEndpointPipeline): the
+ * service role SageMaker runs a pipeline's model and monitoring jobs as, the ML engineer who
+ * deploys and watches them, and the application that calls an endpoint. None of them reads the
+ * data lake: a model's data reaches SageMaker through the locations its pipeline names.
+ */
+
+const switchedOn = { declaredWhen: (config: { sageMakerEndpointPipelines: { enabled: boolean } }) => config.sageMakerEndpointPipelines.enabled };
+
+const notTheLake = mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
+    "remove s3:GetObject on the lake bucket from the role's policies: SageMaker reads only the pipeline's own locations");
+
+/** The pipeline's key, through S3 only: captured data and reports are SSE-KMS with it. */
+const PIPELINE_KEY_THROUGH_S3 = "the pipeline's capture and reports are SSE-KMS with its key (kms:ViaService S3)";
+
+export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" | "ml-engineer" | "sagemaker-caller">, PersonaDefinition> = {
+    "sagemaker-execution": {
+        persona: "sagemaker-execution",
+        purpose: "assumed by SageMaker to run a pipeline's model and monitoring jobs: reads its artifact, writes its capture and reports",
+        ...switchedOn,
+        expectations: [
+            declared,
+            must({ kind: "assumableBy", who: "service" }, "be assumable by SageMaker",
+                "trust sagemaker.amazonaws.com in the role's trust policy (serviceTrustPolicy)"),
+            mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
+                "trust only sagemaker.amazonaws.com: remove AWS and Federated principals from the role's trust policy"),
+            mustNot({ kind: "assumableByOutsiders", services: ["sagemaker.amazonaws.com"] }, "be assumable by anyone but SageMaker",
+                "trust only sagemaker.amazonaws.com: no person, no other account, no other service"),
+            notTheLake,
+            notLakeFormationAdmin,
+            cannotChangeSettings,
+            cannotGrant,
+            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the SageMaker role's policies"),
+            mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke another pipeline's endpoint",
+                "remove sagemaker:* from the SageMaker role's policies: a model calls no endpoint"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "infrastructure-modification", actions: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+        ],
+    },
+    "ml-engineer": {
+        persona: "ml-engineer",
+        purpose: "deploys and updates the platform's SageMaker endpoints and monitors, reads their capture and reports; nothing of the lake",
+        ...switchedOn,
+        mayBecome: ["sagemaker-execution"],
+        expectations: [
+            declared,
+            must({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "update the platform's endpoints (move them to a new endpoint config)",
+                "allow sagemaker:UpdateEndpoint on the platform's endpoints (<project>-<stack>-*)"),
+            must({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "ownSageMakerEndpoints" }, "invoke the platform's endpoints (to test a deployment)",
+                "allow sagemaker:InvokeEndpoint on the platform's endpoints"),
+            assumedByPeople,
+            notAssumedByServices,
+            notAssumedByOutsiders,
+            notTheLake,
+            notLakeFormationAdmin,
+            cannotChangeSettings,
+            cannotGrant,
+            notIamAdministrator,
+            mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "otherSageMakerEndpoints" }, "update endpoints outside the platform",
+                "scope the SageMaker actions to the platform's names (arn:...:endpoint/<project>-<stack>-*)"),
+            mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
+                "remove glue:CreateDatabase from the ML engineer's policies"),
+            ...riskMustNots,
+        ],
+        mayHold: [
+            { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker (iam:PassedToService)" },
+            { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker" },
+            { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+        ],
+    },
+    "sagemaker-caller": {
+        persona: "sagemaker-caller",
+        purpose: "an application calling one pipeline's endpoint: sagemaker:InvokeEndpoint on it, nothing else",
+        ...switchedOn,
+        expectations: [
+            declared,
+            must({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "ownSageMakerEndpoints" }, "invoke its pipeline's endpoint",
+                "allow sagemaker:InvokeEndpoint on the pipeline's endpoint ARN"),
+            mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke any other endpoint",
+                "scope sagemaker:InvokeEndpoint to the pipeline's own endpoint ARN (not endpoint/*)"),
+            mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "change its endpoint",
+                "allow only sagemaker:InvokeEndpoint: deploying is the ML engineer's"),
+            assumedByPeople,
+            notAssumedByServices,
+            notAssumedByOutsiders,
+            notTheLake,
+            notLakeFormationAdmin,
+            cannotChangeSettings,
+            cannotGrant,
+            notIamAdministrator,
+            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the caller's policies"),
+            ...riskMustNots,
+        ],
+        mayHold: [],
+    },
+};
