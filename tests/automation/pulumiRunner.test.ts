@@ -8,7 +8,7 @@ function fakeWorkspace() {
     const calls: { how: "inline" | "project"; args: Record<string, unknown>; opts: LocalWorkspaceOptions }[] = [];
     const configs: Record<string, { value: string }>[] = [];
     const events: EngineEvent[] = [
-        { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { op: "create", urn: "urn:pulumi:m::mlops-pipelines::aws:sagemaker/endpoint:Endpoint::m", type: "aws:sagemaker/endpoint:Endpoint", provider: "" } as never } },
+        { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { op: "create", urn: "urn:pulumi:m::mlops::aws:sagemaker/endpoint:Endpoint::m", type: "aws:sagemaker/endpoint:Endpoint", provider: "" } as never } },
         { sequence: 2, timestamp: 2, diagnosticEvent: { message: "deprecated input\n", color: "never", severity: "warning" } },
         { sequence: 3, timestamp: 3, summaryEvent: { maybeCorrupt: false, durationSeconds: 42, resourceChanges: { create: 12 }, policyPacks: {} } },
     ];
@@ -33,9 +33,9 @@ function fakeWorkspace() {
 
 const TARGET: InlineTarget = {
     kind: "inline",
-    projectName: "mlops-pipelines",
+    projectName: "mlops",
     stackName: "my-model-name",
-    config: { "aws:region": "us-east-1", "mlops-pipelines:pipeline": "{\"name\":\"my-model-name\"}" },
+    config: { "aws:region": "us-east-1", "mlops:pipeline": "{\"name\":\"my-model-name\"}" },
     program: () => ({}),
 };
 
@@ -48,12 +48,12 @@ describe("automation: the pulumi runner's use of the Automation API (fake worksp
         expect(ws.calls).to.have.length(1);
         const [{ how, args, opts }] = ws.calls;
         expect(how).to.equal("inline");
-        expect(args).to.deep.include({ stackName: "my-model-name", projectName: "mlops-pipelines" });
+        expect(args).to.deep.include({ stackName: "my-model-name", projectName: "mlops" });
         expect(args.program).to.be.a("function");
         expect(opts.secretsProvider).to.equal("awskms://alias/pulumi");
         expect(opts.envVars).to.deep.equal({ PULUMI_BACKEND_URL: "file:///srv/automation/state" });
-        expect(opts.projectSettings).to.deep.equal({ name: "mlops-pipelines", runtime: "nodejs", backend: { url: "file:///srv/automation/state" } });
-        expect(ws.configs).to.deep.equal([{ "aws:region": { value: "us-east-1" }, "mlops-pipelines:pipeline": { value: "{\"name\":\"my-model-name\"}" } }]);
+        expect(opts.projectSettings).to.deep.equal({ name: "mlops", runtime: "nodejs", backend: { url: "file:///srv/automation/state" } });
+        expect(ws.configs).to.deep.equal([{ "aws:region": { value: "us-east-1" }, "mlops:pipeline": { value: "{\"name\":\"my-model-name\"}" } }]);
     });
 
     it("streams the engine's output and events, and keeps secrets out of the outputs", async () => {

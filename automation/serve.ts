@@ -1,0 +1,33 @@
+import { createAutomationServer } from "./http/server";
+import { createAutomation, settingsFromEnvironment, SettingsError } from "./settings";
+
+/**
+ * `npm run serve`: the orchestrator-compatible service. Refuses to start without AUTOMATION_TOKEN
+ * (or with any other bad setting), exit code 2, one line per problem.
+ */
+function main(): void {
+    let settings;
+    try {
+        settings = settingsFromEnvironment();
+    } catch (error) {
+        if (error instanceof SettingsError) {
+            process.stderr.write(`${error.message}\n`);
+            process.exit(2);
+        }
+        throw error;
+    }
+    const automation = createAutomation(settings);
+    // Engine progress, one JSON line an event, beside the request lines.
+    automation.subscribe((event) => process.stdout.write(`${JSON.stringify({ event })}\n`));
+    const server = createAutomationServer({ automation, token: settings.token, maxBodyBytes: settings.maxBodyBytes });
+    server.listen(settings.port, settings.host, () => {
+        const address = server.address();
+        const port = typeof address === "object" && address ? address.port : settings.port;
+        process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), message: "automation service listening", host: settings.host, port, runner: settings.runner })}\n`);
+    });
+    const stop = () => server.close(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+}
+
+main();
