@@ -108,7 +108,10 @@ export class Automation {
         const done = this.queue.submit(stackName, request.pipelineId, () => this.options.runner.up(target, this.relay(record)), () => this.start(record));
         this.store.put(record);
         this.emit(record, "state", "queued");
-        this.track(record, done, (result) => this.finish(record, "succeeded", { outputs: result.outputs, applied: record.body }));
+        this.track(record, done, (result) => {
+            this.finish(record, "succeeded", { outputs: result.outputs, applied: record.body });
+            this.shareOutputs(record, result.outputs);
+        });
         return existing
             ? { message: `Pipeline ${request.pipelineId} is already provisioned. Updating template parameters.`, pipeline_id: request.pipelineId }
             : { message: "success: stack creation started", pipeline_id: request.pipelineId };
@@ -147,7 +150,10 @@ export class Automation {
         return this.store.all().map((r) => this.status(r.pipelineId));
     }
 
-    /** Resolves when the pipeline's current update (if any) has ended, with its status. */
+    /**
+     * Resolves when the pipeline's current update (if any) has ended, with its status; rejects
+     * with NotFoundError when the pipeline is unknown or its removal has ended.
+     */
     async waitFor(pipelineId: string): Promise<PipelineStatus> {
         await this.inFlight.get(pipelineId);
         return this.status(pipelineId);
@@ -169,9 +175,10 @@ export class Automation {
         Object.assign(record, { status: "queued", operation: "destroy", updatedAt: new Date().toISOString(), events: [] });
         this.store.put(record);
         this.emit(record, "state", "queued");
-        this.track(record, done, () => {
+        this.track(record, done, (result) => {
             this.emit(record, "state", "destroyed");
             this.store.delete(pipelineId);
+            if (requests.length > 0) this.shareOutputs(record, result.outputs);
         });
         return { message: `Pipeline ${pipelineId} is being removed.`, pipeline_id: pipelineId };
     }
@@ -188,6 +195,14 @@ export class Automation {
             up: () => this.queue.submit(key, key, () => this.options.runner.up(target, relay)),
             outputs: () => this.options.runner.outputs(target),
         };
+    }
+
+    /** The stack's new outputs are those of every pipeline it holds. */
+    private shareOutputs(updated: PipelineRecord, outputs: Record<string, unknown>): void {
+        for (const other of this.store.all()) {
+            if (other.stackName !== updated.stackName || other.pipelineId === updated.pipelineId || !other.applied) continue;
+            this.store.put({ ...other, outputs, updatedAt: new Date().toISOString() });
+        }
     }
 
     private start(record: PipelineRecord): void {
