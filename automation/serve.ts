@@ -16,7 +16,8 @@ function main(): void {
         }
         throw error;
     }
-    const automation = createAutomation(settings);
+    // Plans run in a worker thread, so that requests are answered while a pipeline is planned.
+    const automation = createAutomation(settings, { offlineThread: true });
     // Engine progress, one JSON line an event, beside the request lines.
     automation.subscribe((event) => process.stdout.write(`${JSON.stringify({ event })}\n`));
     const server = createAutomationServer({ automation, token: settings.token, maxBodyBytes: settings.maxBodyBytes });

@@ -82,12 +82,14 @@ function integer(text: string, name: string, min: number, max: number, problems:
 export interface CreateAutomationOptions {
     /** Replaces the Automation API's LocalWorkspace (tests). */
     workspace?: WorkspaceFactory;
+    /** The offline runner plans in a worker thread (the service), rather than in the caller's. */
+    offlineThread?: boolean;
 }
 
 /** The runner the settings name. */
 export function runnerFor(settings: AutomationSettings, options: CreateAutomationOptions = {}): Runner {
     return settings.runner === "offline"
-        ? new OfflineRunner()
+        ? new OfflineRunner({ thread: options.offlineThread })
         : new PulumiRunner({ backendUrl: settings.backendUrl, secretsProvider: settings.secretsProvider, concurrency: settings.concurrency, workspace: options.workspace });
 }
 

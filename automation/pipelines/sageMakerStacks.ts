@@ -77,6 +77,7 @@ export class SageMakerPipelineStacks implements PipelineStacks {
                 [`${this.projectName}:${ENVIRONMENT_CONFIG_KEY}`]: JSON.stringify(this.environment),
             },
             program: pipelineProgram(this.projectName),
+            programSource: { module: require.resolve("./program"), exportName: "pipelineProgram", args: [this.projectName] },
         };
     }
 }

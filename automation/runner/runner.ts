@@ -11,6 +11,11 @@ export interface InlineTarget {
     /** Flat "namespace:key" -> string stack config, as `pulumi config set` stores it. */
     config: Record<string, string>;
     program: () => unknown | Promise<unknown>;
+    /**
+     * Where `program` comes from: `require(module)[exportName](...args)` returns it. A runner that
+     * plans in another thread (which cannot receive a function) builds the program from this.
+     */
+    programSource?: { module: string; exportName: string; args: unknown[] };
 }
 
 /** A stack of a Pulumi project on disk (Pulumi.yaml, Pulumi.<stack>.yaml, index.ts): the platform's stacks. */

@@ -128,3 +128,25 @@ describe("automation: the seed's two bodies end to end over HTTP (AUTOMATION_RUN
         }
     });
 });
+
+describe("automation: the offline runner's planning thread (the service's mode)", () => {
+    it("plans a pipeline in a worker thread to the same outputs as in-process, streaming its events", async () => {
+        const stacks = new SageMakerPipelineStacks(ENVIRONMENT);
+        const request = new Automation({ dataDir: tempDir(), runner: new OfflineRunner(), rules: { assetsBucket: ASSETS_BUCKET, region: ENVIRONMENT.region }, stacks }).validate(REALTIME_BUILTIN_BODY);
+        const target = stacks.target("my-model-name", [request]);
+        const threaded = new OfflineRunner({ thread: true });
+        try {
+            const events: string[] = [];
+            const inThread = await threaded.up(target, (e) => events.push(e.message));
+            const inProcess = await new OfflineRunner().up(target, () => {});
+            expect(inThread).to.deep.equal(inProcess);
+            expect(events.some((m) => /^create aws:sagemaker\/endpoint:Endpoint /.test(m))).to.equal(true);
+            // A program that fails in the thread fails the run with its message.
+            const broken = { ...target, config: { ...target.config, "mlops:pipeline": "{\"name\":\"Bad Name\"}" } };
+            const failure = await threaded.up(broken, () => {}).catch((e: Error) => e.message);
+            expect(failure).to.match(/pipeline\.name/);
+        } finally {
+            await threaded.close();
+        }
+    });
+});
