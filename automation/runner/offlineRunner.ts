@@ -67,10 +67,12 @@ export class OfflineRunner implements Runner {
 
     private thread(): Worker {
         if (this.worker) return this.worker;
-        // The worker loads TypeScript the way every npm script does (tools/register.js).
-        const register = path.resolve(__dirname, "../../tools/register.js");
-        const script = path.resolve(__dirname, "planWorker.ts");
-        const worker = new Worker(`require(${JSON.stringify(register)}); require(${JSON.stringify(script)});`, { eval: true });
+        // From the sources, the worker loads TypeScript the way every npm script does
+        // (tools/register.js); from the build (dist/), it loads the JavaScript beside this file.
+        const extension = path.extname(__filename);
+        const script = JSON.stringify(path.resolve(__dirname, `planWorker${extension}`));
+        const register = JSON.stringify(path.resolve(__dirname, "../../tools/register.js"));
+        const worker = new Worker(extension === ".ts" ? `require(${register}); require(${script});` : `require(${script});`, { eval: true });
         worker.on("message", (message: PlanMessage) => {
             const waiter = this.waiting.get(message.id);
             if (!waiter) return;
