@@ -6,7 +6,7 @@ import { OfflineRunner } from "./runner/offlineRunner";
 import { PulumiRunner, type WorkspaceFactory } from "./runner/pulumiRunner";
 import type { Runner } from "./runner/runner";
 
-/** The service's settings, from the environment (CONTRACT: serve). */
+/** The service's settings, from the environment (README, "Automation service"). */
 export interface AutomationSettings {
     token: string;
     host: string;
