@@ -13,10 +13,11 @@ const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /**
  * Tags the platform sets itself (naming.ts's tagsFor and the components): a stack's own tags may
  * not use these keys, and leave room for them under the 50-tag limit. The most any resource adds
- * is four (an analyst role: project, stack, persona, analyst-group); tests/config/tags.test.ts
+ * is four (an analyst role: project, stack, persona, analyst-group; a SageMaker role: project,
+ * stack, persona, sagemaker-pipeline); tests/config/tags.test.ts
  * counts it on the planned stacks, so that a component adding one more tag fails there.
  */
-export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group"] as const;
+export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group", "sagemaker-pipeline"] as const;
 export const MAX_PLATFORM_TAGS_PER_RESOURCE = 4;
 
 const tagKey = z

@@ -14,6 +14,12 @@ const switchedOn = { declaredWhen: (config: { sageMakerEndpointPipelines: { enab
 const notTheLake = mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
     "remove s3:GetObject on the lake bucket from the role's policies: SageMaker reads only the pipeline's own locations");
 
+// One row each in the matrix: the same capability for every persona it applies to.
+const invokesOwnEndpoints = must({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "ownSageMakerEndpoints" }, "invoke its endpoints (its pipeline's; the platform's for the ML engineer)",
+    "allow sagemaker:InvokeEndpoint on the endpoint ARNs of the role's pipeline (the ML engineer: of the platform)");
+const notOtherEndpoints = mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke another pipeline's endpoint or one outside the platform",
+    "scope sagemaker:InvokeEndpoint to the pipeline's own endpoint ARN (not endpoint/*); a model's role needs none");
+
 /** The pipeline's key, through S3 only: captured data and reports are SSE-KMS with it. */
 const PIPELINE_KEY_THROUGH_S3 = "the pipeline's capture and reports are SSE-KMS with its key (kms:ViaService S3)";
 
@@ -35,8 +41,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             cannotChangeSettings,
             cannotGrant,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the SageMaker role's policies"),
-            mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke another pipeline's endpoint",
-                "remove sagemaker:* from the SageMaker role's policies: a model calls no endpoint"),
+            notOtherEndpoints,
             ...riskMustNots,
         ],
         mayHold: [
@@ -55,8 +60,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             declared,
             must({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "update the platform's endpoints (move them to a new endpoint config)",
                 "allow sagemaker:UpdateEndpoint on the platform's endpoints (<project>-<stack>-*)"),
-            must({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "ownSageMakerEndpoints" }, "invoke the platform's endpoints (to test a deployment)",
-                "allow sagemaker:InvokeEndpoint on the platform's endpoints"),
+            invokesOwnEndpoints,
             assumedByPeople,
             notAssumedByServices,
             notAssumedByOutsiders,
@@ -84,10 +88,8 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
         ...switchedOn,
         expectations: [
             declared,
-            must({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "ownSageMakerEndpoints" }, "invoke its pipeline's endpoint",
-                "allow sagemaker:InvokeEndpoint on the pipeline's endpoint ARN"),
-            mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke any other endpoint",
-                "scope sagemaker:InvokeEndpoint to the pipeline's own endpoint ARN (not endpoint/*)"),
+            invokesOwnEndpoints,
+            notOtherEndpoints,
             mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "change its endpoint",
                 "allow only sagemaker:InvokeEndpoint: deploying is the ML engineer's"),
             assumedByPeople,

@@ -195,6 +195,18 @@ const RULES = {
     "sagemaker-endpoint": { ...SAGEMAKER_NAME, title: "SageMaker endpoint name", source: "Amazon SageMaker API Reference, CreateEndpoint (EndpointName)" },
     "sagemaker-model": { ...SAGEMAKER_NAME, title: "SageMaker model name", source: "Amazon SageMaker API Reference, CreateModel (ModelName)" },
     "sagemaker-monitoring-schedule": { ...SAGEMAKER_NAME, title: "SageMaker monitoring schedule name", source: "Amazon SageMaker API Reference, CreateMonitoringSchedule (MonitoringScheduleName)" },
+    "sagemaker-job-definition": { ...SAGEMAKER_NAME, title: "SageMaker monitoring job definition name", source: "Amazon SageMaker API Reference, CreateDataQualityJobDefinition (JobDefinitionName)" },
+    "sagemaker-processing-job": { ...SAGEMAKER_NAME, title: "SageMaker processing job name", source: "Amazon SageMaker API Reference, CreateProcessingJob (ProcessingJobName)" },
+    "appautoscaling-policy": {
+        title: "Application Auto Scaling policy name",
+        minLength: 1,
+        maxLength: 256,
+        // PolicyName: \p{Print}+ without the ARN separators it is embedded in.
+        allowed: /[\u0020-\u007E]/,
+        pattern: /^[^:/]+$/,
+        separator: "-",
+        source: "Application Auto Scaling API Reference, PutScalingPolicy (PolicyName)",
+    },
     "sagemaker-endpoint-config-prefix": {
         ...SAGEMAKER_NAME,
         title: "SageMaker endpoint configuration name prefix",

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "../common/alertTopic";
 import { Placement, physicalName, tagsFor } from "../common/naming";
+import { deleteBeforeReplace } from "../common/replacement";
 import { EndpointAlarms } from "./sageMakerEndpointPipelineArgs";
 
 type AlarmNames = { errors: string; latency: string };
@@ -44,7 +45,7 @@ export const endpointAlarms = {
             tags: tagsFor(args.placement),
         };
         // The topic policy must exist before CloudWatch first publishes.
-        const opts = { parent, dependsOn: [topic.policy] };
+        const opts = deleteBeforeReplace({ parent, dependsOn: [topic.policy] }); // fixed names
         return [
             new aws.cloudwatch.MetricAlarm(`${name}-5xx-errors`, {
                 ...common,

@@ -69,7 +69,7 @@ export class SageMakerMlEngineerRole extends pulumi.ComponentResource {
                 // List calls have no resource-level permissions.
                 Sid: "ListSageMaker",
                 Effect: "Allow",
-                Action: ["sagemaker:ListEndpoints", "sagemaker:ListEndpointConfigs", "sagemaker:ListModels", "sagemaker:ListMonitoringSchedules", "sagemaker:ListProcessingJobs", "cloudwatch:GetMetricData"],
+                Action: ["sagemaker:ListEndpoints", "sagemaker:ListEndpointConfigs", "sagemaker:ListModels", "sagemaker:ListMonitoringSchedules", "sagemaker:ListProcessingJobs"],
                 Resource: "*",
             },
             {

@@ -68,7 +68,7 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
         enableInterContainerTrafficEncryption: true,
         vpcConfig: args.network.vpc ? { subnets: args.network.vpc.subnetIds, securityGroupIds: args.network.vpc.securityGroupIds } : undefined,
     };
-    const definitionName = contentName(args.placement, `${args.name}-data-quality`, "sagemaker-model", {
+    const definitionName = contentName(args.placement, `${args.name}-data-quality`, "sagemaker-job-definition", {
         dataQuality, network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: roleName,
     });
     const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
@@ -88,7 +88,7 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
         networkConfig: network,
         stoppingCondition: { maxRuntimeInSeconds: dataQuality.maxRuntimeSeconds },
         tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-    }, { parent, dependsOn: [rolePolicy] });
+    }, deleteBeforeReplace({ parent, dependsOn: [rolePolicy] }));
 
     const scheduleName = physicalName(args.placement, `${args.name}-data-quality`, "sagemaker-monitoring-schedule");
     new aws.sagemaker.MonitoringSchedule(`${name}-data-quality`, {
@@ -154,7 +154,7 @@ function monitoringStatements(ctx: MonitorContext, monitorsOn: MonitorCommon[], 
 function baselineJob(args: SageMakerEndpointPipelineArgs, monitor: DataQualityMonitor, imageUri: string, roleArn: pulumi.Output<string>, keyArn: pulumi.Output<string>): pulumi.Output<string> {
     return pulumi.jsonStringify({
         // Within `<project>-<stack>-`, where the ML engineer may create processing jobs.
-        ProcessingJobName: `${physicalName(args.placement, `${args.name}-baseline`, "sagemaker-model").slice(0, 49)}-<yyyymmddhhmm>`,
+        ProcessingJobName: `${physicalName(args.placement, `${args.name}-baseline`, "sagemaker-processing-job").slice(0, 49)}-<yyyymmddhhmm>`,
         RoleArn: roleArn,
         AppSpecification: { ImageUri: imageUri },
         Environment: {

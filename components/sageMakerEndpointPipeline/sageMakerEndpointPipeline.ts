@@ -29,11 +29,12 @@ export const VARIANT_NAME = "AllTraffic";
  * topic, a caller role that may only invoke it, and the data-quality and model-quality monitors.
  *
  * Replacement: models, endpoint configurations and job definitions are immutable in SageMaker (every
- * change replaces them). Their names change with them: the endpoint configuration has a name
- * prefix (the provider appends a unique suffix, as its documentation asks for configs an endpoint
- * uses), the model and job definitions a hash of their settings in the name (contentName.ts). So
- * the replacement is created first, the endpoint (or schedule) moves to it with an update, and only
- * then is the old one deleted: the endpoint keeps serving throughout. All names start with
+ * change replaces them). The endpoint configuration has a name prefix (the provider appends a
+ * unique suffix, as its documentation asks for configs an endpoint uses): the new config is created
+ * first, the endpoint moves to it with UpdateEndpoint, then the old one is deleted, and the
+ * endpoint keeps serving throughout. The model and job definitions carry a hash of their settings
+ * in their names (contentName.ts), so a new one never collides with an old one that outlives a
+ * failed update; they are replaced delete-first like every named resource. All names start with
  * `<project>-<stack>-`, which is what the ML engineer's permissions are scoped to.
  */
 export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
@@ -119,7 +120,10 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             ...modelSettings,
             tags: tagsFor(placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-        }, { parent, dependsOn: [executionPolicy] }); // CreateModel checks that SageMaker can assume the role
+            // CreateModel checks that SageMaker can assume the role. A named resource goes before its
+            // replacement; an endpoint keeps running on a deleted model or config (DeleteModel,
+            // DeleteEndpointConfig touch no endpoint) until it is updated to the new config.
+        }, deleteBeforeReplace({ parent, dependsOn: [executionPolicy] }));
 
         const endpointConfig = new aws.sagemaker.EndpointConfiguration(`${name}-config`, {
             namePrefix: physicalName(placement, args.name, "sagemaker-endpoint-config-prefix"),
@@ -168,6 +172,8 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
                 maxCapacity: scaling.maxCapacity,
             }, { parent: endpoint });
             new aws.appautoscaling.Policy(`${name}-invocations`, {
+                // Unique per scalable target only: the same name in every stack is fine.
+                name: physicalName(placement, `${args.name}-invocations-per-instance`, "appautoscaling-policy"),
                 policyType: "TargetTrackingScaling",
                 serviceNamespace: target.serviceNamespace,
                 scalableDimension: target.scalableDimension,
@@ -178,7 +184,7 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
                     scaleInCooldown: scaling.scaleInCooldownSeconds,
                     scaleOutCooldown: scaling.scaleOutCooldownSeconds,
                 },
-            }, { parent: target });
+            }, deleteBeforeReplace({ parent: target })); // named: the old policy goes first
         }
 
         const alarmNames = endpointAlarms.names(placement, args.name);
@@ -245,7 +251,7 @@ function productionVariant(args: SageMakerEndpointPipelineArgs, modelName: pulum
 /**
  * The execution role's policy ("CreateModel API: Execution Role Permissions", SageMaker Developer
  * Guide): read the one artifact, write only under the capture prefix, the key through S3, pull the
- * model's image, write the endpoint's logs and metrics, and the VPC's interfaces where configured.
+ * model's image, write the endpoint's logs, and the VPC's interfaces where configured.
  */
 function executionStatements(args: SageMakerEndpointPipelineArgs, scope: RoleScope, keyArn: pulumi.Output<string>, imageUri: string, endpointName: string): Statement[] {
     const artifact = s3ObjectArns(args.model.artifactLocation, scope.partition);
@@ -262,14 +268,8 @@ function executionStatements(args: SageMakerEndpointPipelineArgs, scope: RoleSco
     statements.push(
         useKeyThroughS3(scope, keys, keyActions),
         ...pullImage("PullModelImage", [ecrRepositoryArn(imageUri, scope.partition)]),
+        // No cloudwatch:PutMetricData: SageMaker publishes the endpoint's metrics itself.
         writeLogs(scope, endpointLogGroup(endpointName)),
-        {
-            Sid: "PublishEndpointMetrics",
-            Effect: "Allow",
-            Action: "cloudwatch:PutMetricData",
-            Resource: "*",
-            Condition: { StringLike: { "cloudwatch:namespace": ["/aws/sagemaker/Endpoints", "AWS/SageMaker"] } },
-        },
     );
     if (args.network.vpc) statements.push(VPC_ACCESS);
     return statements;

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
+import { ConfigError, MODEL_QUALITY_NOT_BUILT, parsePlatformConfig } from "../../config";
 import { builtinImageUri, modelMonitorImageUri } from "../../config/sageMakerImages";
 import { readStackConfig } from "../../tools/engine/stackFile";
 
@@ -28,6 +28,9 @@ function problemsWith(edit: (pipeline: Pipeline) => void, region?: string): stri
     }
 }
 
+/** The problems besides the one saying the model-quality monitor is not deployed yet. */
+const besidesNotBuilt = (problems: string[]) => problems.filter((p) => !p.endsWith(MODEL_QUALITY_NOT_BUILT));
+
 function expectOne(problems: string[], keyPath: string, finding: RegExp): void {
     expect(problems, problems.join("\n")).to.have.length(1);
     expect(problems[0], problems[0]).to.contain(`${FILE}: ${KEY}.pipelines[0].${keyPath}: expected`);
@@ -41,7 +44,6 @@ describe("config: sageMakerEndpointPipelines", () => {
             p.endpoint = { ...realtime, autoscaling: { minCapacity: 1, maxCapacity: 4, targetInvocationsPerInstance: 100 } };
             p.dataCapture = capture;
             p.dataQualityMonitor = monitorCommon;
-            p.modelQualityMonitor = { ...monitorCommon, problemType: "BinaryClassification", groundTruthInput: `${BUCKET}/ground-truth`, baselineGroundTruthAttribute: "label", baselineProbabilityAttribute: "probability" };
         })).to.deep.equal([]);
         expect(problemsWith((p) => (p.model = { kind: "custom", imageUri: "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/churn:1.0", artifactLocation: `${BUCKET}/m/model.tar.gz` }))).to.deep.equal([]);
     });
@@ -56,23 +58,31 @@ describe("config: sageMakerEndpointPipelines", () => {
 
     it("rejects serverless with data capture or a monitor, naming the key", () => {
         expectOne(problemsWith((p) => (p.dataCapture = capture)), "dataCapture", /expected no dataCapture on a serverless endpoint/);
-        const problems = problemsWith((p) => (p.modelQualityMonitor = { ...monitorCommon, problemType: "Regression", groundTruthInput: `${BUCKET}/gt`, baselineGroundTruthAttribute: "y", inferenceAttribute: "0" }));
-        expectOne(problems, "modelQualityMonitor.enabled", /expected false on a serverless endpoint/);
+        expectOne(problemsWith((p) => (p.dataQualityMonitor = monitorCommon)), "dataQualityMonitor.enabled", /expected false on a serverless endpoint/);
+    });
+
+    it("validates a model-quality monitor in full, and refuses it while the component cannot deploy it", () => {
+        const problems = problemsWith((p) => {
+            p.endpoint = realtime;
+            p.dataCapture = capture;
+            p.modelQualityMonitor = { ...monitorCommon, problemType: "BinaryClassification", groundTruthInput: `${BUCKET}/ground-truth`, baselineGroundTruthAttribute: "label", baselineProbabilityAttribute: "probability" };
+        });
+        expectOne(problems, "modelQualityMonitor.enabled", /not deployed yet/);
     });
 
     it("rejects a monitor without data capture and a model-quality monitor missing its problem type's attribute", () => {
         const withEndpoint = (p: Pipeline) => (p.endpoint = realtime);
         expectOne(problemsWith((p) => { withEndpoint(p); p.dataQualityMonitor = monitorCommon; }), "dataQualityMonitor.enabled", /without dataCapture/);
-        expectOne(problemsWith((p) => {
+        expectOne(besidesNotBuilt(problemsWith((p) => {
             withEndpoint(p);
             p.dataCapture = capture;
             p.modelQualityMonitor = { ...monitorCommon, problemType: "Regression", groundTruthInput: `${BUCKET}/gt`, baselineGroundTruthAttribute: "y" };
-        }), "modelQualityMonitor.inferenceAttribute", /for problemType Regression, found nothing/);
-        expectOne(problemsWith((p) => {
+        })), "modelQualityMonitor.inferenceAttribute", /for problemType Regression, found nothing/);
+        expectOne(besidesNotBuilt(problemsWith((p) => {
             withEndpoint(p);
             p.dataCapture = capture;
             p.modelQualityMonitor = { ...monitorCommon, problemType: "BinaryClassification", groundTruthInput: `${BUCKET}/gt`, baselineGroundTruthAttribute: "y" };
-        }), "modelQualityMonitor.baselineProbabilityAttribute", /BinaryClassification, found nothing/);
+        })), "modelQualityMonitor.baselineProbabilityAttribute", /BinaryClassification, found nothing/);
     });
 
     it("checks instance types, counts against autoscaling, serverless memory, schedules, runtimes and locations", () => {

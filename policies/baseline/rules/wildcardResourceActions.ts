@@ -11,8 +11,6 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
     "ecr:GetAuthorizationToken": "CodeBuild pulls its test image from ECR: the token is registry-wide, pulls are allowed per repository.",
     "xray:PutTraceSegments": "Lambda active tracing sends trace segments to X-Ray.",
     "xray:PutTelemetryRecords": "Lambda active tracing sends X-Ray daemon telemetry.",
-    "cloudwatch:PutMetricData": "SageMaker model containers publish endpoint metrics; scoped by the cloudwatch:namespace condition.",
-    "cloudwatch:GetMetricData": "The ML engineer reads the endpoints' metrics; metrics have no ARN.",
     "sagemaker:ListEndpoints": "The ML engineer lists endpoints (names and status only).",
     "sagemaker:ListEndpointConfigs": "The ML engineer lists endpoint configurations (names only).",
     "sagemaker:ListModels": "The ML engineer lists models (names only).",
