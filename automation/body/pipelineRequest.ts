@@ -1,10 +1,4 @@
-import type {
-    DataCapture,
-    DataQualityMonitor,
-    ModelQualityMonitor,
-    ModelSource,
-    RealtimeEndpoint,
-} from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
+import type { DataCapture, DataQualityMonitor, ModelSource, RealtimeEndpoint } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { ImplementedPipelineType, PipelineKind } from "./pipelineTypes";
 
 /**
@@ -12,7 +6,7 @@ import type { ImplementedPipelineType, PipelineKind } from "./pipelineTypes";
  * body is a model, its endpoint and its data capture; a monitor body is one monitor of a model's
  * endpoint. Locations are `s3://` URIs.
  */
-export type PipelineRequest = RealtimeRequest | DataQualityMonitorRequest | ModelQualityMonitorRequest;
+export type PipelineRequest = RealtimeRequest | DataQualityMonitorRequest;
 
 interface RequestBase {
     pipelineType: ImplementedPipelineType;
@@ -33,19 +27,11 @@ export interface RealtimeRequest extends RequestBase {
     kmsKeyArn?: string;
 }
 
-interface MonitorBase extends RequestBase {
+export interface DataQualityMonitorRequest extends RequestBase {
+    kind: "data-quality-monitor";
     /** The endpoint the monitor watches (`endpoint_name`). */
     endpointName: string;
     /** Where that endpoint captures to (`data_capture_location`). */
     dataCaptureLocation: string;
-}
-
-export interface DataQualityMonitorRequest extends MonitorBase {
-    kind: "data-quality-monitor";
     monitor: DataQualityMonitor;
-}
-
-export interface ModelQualityMonitorRequest extends MonitorBase {
-    kind: "model-quality-monitor";
-    monitor: ModelQualityMonitor;
 }

@@ -9,16 +9,14 @@ import {
     endpointSchema,
     hostingInstanceType,
     kmsKeyArn,
-    modelQualityMonitorSchema,
     modelSchema,
     monitorSchedule,
-    problemType,
     processingInstanceType,
     sageMakerEntityName,
 } from "../../config/sageMakerEndpointPipeline";
 import { BadRequestError } from "../errors";
 import { assetKey, numberOrNumericString, s3Location, yesNo } from "./fieldRules";
-import type { DataQualityMonitor, ModelQualityMonitor } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
+import type { DataQualityMonitor } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { PipelineRequest } from "./pipelineRequest";
 import { IMPLEMENTED_PIPELINE_TYPES, isImplemented, isOrchestratorType, KIND_OF, ORCHESTRATOR_PIPELINE_TYPES, type ImplementedPipelineType } from "./pipelineTypes";
 import { firstMissingKey } from "./requiredKeys";
@@ -29,13 +27,6 @@ export interface BodyRules {
     /** The region the pipelines are deployed to: built-in and Model Monitor images must exist there. */
     region: string;
 }
-
-/**
- * MonitoringStoppingCondition: the runtime "cannot exceed the frequency of the job": up to 3600 s
- * on an hourly schedule for data quality, 1800 s for model quality (Amazon SageMaker API
- * Reference, MonitoringStoppingCondition; the orchestrator's defaults are these two values).
- */
-const HOURLY_MAX_RUNTIME = { "data-quality-monitor": 3600, "model-quality-monitor": 1800 } as const;
 
 const number = numberOrNumericString(z.number());
 
@@ -69,17 +60,6 @@ function bodySchemas(rules: BodyRules) {
         byom_realtime_builtin: z.strictObject({ ...realtime, model_framework: builtinFramework, model_framework_version: z.string().min(1) }),
         byom_realtime_custom: z.strictObject({ ...realtime, custom_image_uri: ecrImageUri }),
         byom_data_quality_monitor: z.strictObject(monitor),
-        byom_model_quality_monitor: z.strictObject({
-            ...monitor,
-            problem_type: problemType,
-            baseline_inference_attribute: z.string(),
-            baseline_ground_truth_attribute: z.string(),
-            baseline_probability_attribute: z.string().optional(),
-            monitor_ground_truth_input: s3Location,
-            monitor_inference_attribute: z.string().optional(),
-            monitor_probability_attribute: z.string().optional(),
-            probability_threshold_attribute: number.optional(),
-        }),
     };
 }
 
@@ -101,14 +81,6 @@ export const FIELD_OF_SPEC_KEY: Record<string, string> = {
     instanceVolumeSizeGb: "instance_volume_size",
     maxRuntimeSeconds: "monitor_max_runtime_seconds",
     baselineMaxRuntimeSeconds: "baseline_max_runtime_seconds",
-    problemType: "problem_type",
-    groundTruthInput: "monitor_ground_truth_input",
-    baselineInferenceAttribute: "baseline_inference_attribute",
-    baselineGroundTruthAttribute: "baseline_ground_truth_attribute",
-    baselineProbabilityAttribute: "baseline_probability_attribute",
-    inferenceAttribute: "monitor_inference_attribute",
-    probabilityAttribute: "monitor_probability_attribute",
-    probabilityThreshold: "probability_threshold_attribute",
 };
 
 /**
@@ -175,7 +147,7 @@ function spec<T extends z.ZodType>(schema: T, value: unknown, body: Record<strin
     throw fieldError(issue, body, key ? FIELD_OF_SPEC_KEY[String(key)] : String(issue.path.join(".")));
 }
 
-// The union of the four step-1 schemas' outputs: each field was checked by the schema of `type`.
+// The union of the step-1 schemas' outputs: each field was checked by the schema of `type`.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ParsedBody = Record<string, any>;
 
@@ -189,7 +161,8 @@ function toRequest(type: ImplementedPipelineType, b: ParsedBody, rules: BodyRule
         if (model.kind === "builtin") {
             const image = builtinImageUri(model.framework, model.frameworkVersion, rules.region);
             if (typeof image !== "string") {
-                throw new BadRequestError(`Bad request. ${FIELD_OF_SPEC_KEY[image.key === "region" ? "frameworkVersion" : image.key]}: ${image.message}`, FIELD_OF_SPEC_KEY[image.key === "region" ? "frameworkVersion" : image.key]);
+                const field = FIELD_OF_SPEC_KEY[image.key === "region" ? "frameworkVersion" : image.key];
+                throw new BadRequestError(`Bad request. ${field}: ${image.message}`, field);
             }
         }
         const endpoint = spec(endpointSchema, { kind: "realtime", instanceType: b.inference_instance }, body);
@@ -207,7 +180,7 @@ function toRequest(type: ImplementedPipelineType, b: ParsedBody, rules: BodyRule
     if (typeof monitorImage !== "string") {
         throw new BadRequestError(`Bad request. pipeline_type: Model Monitor is not available in ${rules.region}: ${monitorImage.problem}`, "pipeline_type");
     }
-    const common = {
+    const settings = {
         enabled: true,
         baselineData: b.baseline_data,
         baselineJobOutputLocation: b.baseline_job_output_location,
@@ -218,33 +191,7 @@ function toRequest(type: ImplementedPipelineType, b: ParsedBody, rules: BodyRule
         maxRuntimeSeconds: b.monitor_max_runtime_seconds,
         ...(b.baseline_max_runtime_seconds !== undefined ? { baselineMaxRuntimeSeconds: b.baseline_max_runtime_seconds } : {}),
     };
-    if (b.schedule_expression === "cron(0 * ? * * *)" && b.monitor_max_runtime_seconds > HOURLY_MAX_RUNTIME[kind]) {
-        throw new BadRequestError(
-            `Bad request. monitor_max_runtime_seconds: expected at most ${HOURLY_MAX_RUNTIME[kind]} seconds on an hourly schedule (SageMaker: a monitoring job cannot run longer than its schedule's period), found ${JSON.stringify(body["monitor_max_runtime_seconds"])}`,
-            "monitor_max_runtime_seconds",
-        );
-    }
     const target = { endpointName: b.endpoint_name as string, dataCaptureLocation: b.data_capture_location as string };
-    if (kind === "data-quality-monitor") {
-        const { enabled: _enabled, ...monitor } = spec(dataQualityMonitorSchema, common, body) as { enabled: true } & Record<string, unknown>;
-        return { ...base, kind, ...target, monitor: monitor as unknown as DataQualityMonitor };
-    }
-    const { enabled: _enabled, ...monitor } = spec(modelQualityMonitorSchema, {
-        ...common,
-        problemType: b.problem_type,
-        groundTruthInput: b.monitor_ground_truth_input,
-        baselineInferenceAttribute: b.baseline_inference_attribute,
-        baselineGroundTruthAttribute: b.baseline_ground_truth_attribute,
-        ...defined({
-            baselineProbabilityAttribute: b.baseline_probability_attribute,
-            inferenceAttribute: b.monitor_inference_attribute,
-            probabilityAttribute: b.monitor_probability_attribute,
-            probabilityThreshold: b.probability_threshold_attribute,
-        }),
-    }, body) as { enabled: true } & Record<string, unknown>;
-    return { ...base, kind, ...target, monitor: monitor as unknown as ModelQualityMonitor };
-}
-
-function defined(values: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    const { enabled: _enabled, ...monitor } = spec(dataQualityMonitorSchema, settings, body) as { enabled: true } & Record<string, unknown>;
+    return { ...base, kind, ...target, monitor: monitor as unknown as DataQualityMonitor };
 }

@@ -61,7 +61,7 @@ export class SageMakerPipelineStacks implements PipelineStacks {
                     "data_capture_location",
                 );
             }
-            input[request.kind === "data-quality-monitor" ? "dataQualityMonitor" : "modelQualityMonitor"] = { enabled: true, ...request.monitor };
+            input["dataQualityMonitor"] = { enabled: true, ...request.monitor };
         }
         // The component's own rules over the whole pipeline (cross-key rules, defaults).
         const parsed = pipelineSchema.safeParse(input);

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Automation } from "../../automation/library/automation";
-import { NotFoundError } from "../../automation/errors";
+import { BadRequestError, NotFoundError } from "../../automation/errors";
 import { platformEnvironment } from "../../automation/pipelines/pipelineEnvironment";
 import { SageMakerPipelineStacks } from "../../automation/pipelines/sageMakerStacks";
 import { OfflineRunner } from "../../automation/runner/offlineRunner";
@@ -55,6 +55,18 @@ describe("automation: the library with the offline runner (the real component, p
         expect(status).to.deep.include({ status: "succeeded", stack: "my-model-name" });
         expect(status.outputs.plannedResources).to.include({ "aws:sagemaker/endpoint:Endpoint": 1, "aws:sagemaker/monitoringSchedule:MonitoringSchedule": 1 });
         expect(status.outputs).to.have.nested.property("dataQualityMonitor.scheduleName");
+    });
+
+    it("the component's whole-pipeline rules apply before anything runs: an hourly monitor may run 3600 s at most", () => {
+        let error: unknown;
+        try {
+            automation.provision({ ...MONITOR_OF_REALTIME, monitor_max_runtime_seconds: "3601" });
+        } catch (e) {
+            error = e;
+        }
+        expect(error).to.be.instanceOf(BadRequestError);
+        expect((error as BadRequestError).body()).to.deep.include({ field: "monitor_max_runtime_seconds", detailedMessage: "Bad request. monitor_max_runtime_seconds: expected at most 3600 seconds for an hourly schedule, found 3601" });
+        expect(automation.status("my-model-name-data-quality-monitor").status).to.equal("succeeded");
     });
 
     it("the realtime pipeline's next update keeps the monitor the stack has", async () => {
