@@ -61,6 +61,7 @@ export const RISK_SCOPES = {
     "wildcard-only": "actions without resource-level permissions (\"*\"): Lake Formation, listing",
     "outside-the-platform": "resources of the account the platform does not declare (Glue dev endpoints, functions, stacks)",
     "sagemaker-service-roles": "the SageMaker pipelines' execution and monitoring roles",
+    "sagemaker-pipeline-keys": "the SageMaker pipelines' own KMS keys (tagged sagemaker-pipeline), not the lake's",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

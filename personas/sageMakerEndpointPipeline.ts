@@ -20,6 +20,12 @@ const invokesOwnEndpoints = must({ kind: "iam", action: "sagemaker:InvokeEndpoin
 const notOtherEndpoints = mustNot({ kind: "iam", action: "sagemaker:InvokeEndpoint", resource: "otherSageMakerEndpoints" }, "invoke another pipeline's endpoint or one outside the platform",
     "scope sagemaker:InvokeEndpoint to the pipeline's own endpoint ARN (not endpoint/*); a model's role needs none");
 
+/** What the people's personas of the pipelines share: assumed by people only, nothing of the lake or IAM. */
+const PEOPLE_OUTSIDE_THE_LAKE = [
+    assumedByPeople, notAssumedByServices, notAssumedByOutsiders, notTheLake,
+    notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator,
+];
+
 /** The pipeline's key, through S3 only: captured data and reports are SSE-KMS with it. */
 const PIPELINE_KEY_THROUGH_S3 = "the pipeline's capture and reports are SSE-KMS with its key (kms:ViaService S3)";
 
@@ -45,10 +51,10 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             ...riskMustNots,
         ],
         mayHold: [
-            { risk: "infrastructure-modification", actions: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
-            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: PIPELINE_KEY_THROUGH_S3 },
-            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
-            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["platform-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:Encrypt", "kms:GenerateDataKey*", "kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: PIPELINE_KEY_THROUGH_S3 },
+            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker encrypts a monitoring job's volume through a grant for its instance (kms:GrantIsForAWSResource)" },
         ],
     },
     "ml-engineer": {
@@ -61,14 +67,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             must({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "update the platform's endpoints (move them to a new endpoint config)",
                 "allow sagemaker:UpdateEndpoint on the platform's endpoints (<project>-<stack>-*)"),
             invokesOwnEndpoints,
-            assumedByPeople,
-            notAssumedByServices,
-            notAssumedByOutsiders,
-            notTheLake,
-            notLakeFormationAdmin,
-            cannotChangeSettings,
-            cannotGrant,
-            notIamAdministrator,
+            ...PEOPLE_OUTSIDE_THE_LAKE,
             mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "otherSageMakerEndpoints" }, "update endpoints outside the platform",
                 "scope the SageMaker actions to the platform's names (arn:...:endpoint/<project>-<stack>-*)"),
             mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
@@ -78,8 +77,8 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
         mayHold: [
             { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker (iam:PassedToService)" },
             { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker" },
-            { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
-            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
         ],
     },
     "sagemaker-caller": {
@@ -92,14 +91,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             notOtherEndpoints,
             mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "change its endpoint",
                 "allow only sagemaker:InvokeEndpoint: deploying is the ML engineer's"),
-            assumedByPeople,
-            notAssumedByServices,
-            notAssumedByOutsiders,
-            notTheLake,
-            notLakeFormationAdmin,
-            cannotChangeSettings,
-            cannotGrant,
-            notIamAdministrator,
+            ...PEOPLE_OUTSIDE_THE_LAKE,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the caller's policies"),
             ...riskMustNots,
         ],

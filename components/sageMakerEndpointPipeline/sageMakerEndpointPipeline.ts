@@ -120,7 +120,10 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
             executionRoleArn: executionRole.arn,
             ...modelSettings,
             tags: tagsFor(placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-            // CreateModel checks that SageMaker can assume the role. A named resource goes before its
+            // CreateModel checks that SageMaker can assume the role: after the role policy, and the
+            // provider retries a ValidationException for 2 minutes while IAM propagates
+            // (terraform-provider-aws internal/service/sagemaker/model.go, resourceModelCreate; every
+            // field but tags is ForceNew there). A named resource goes before its
             // replacement; an endpoint keeps running on a deleted model or config (DeleteModel,
             // DeleteEndpointConfig touch no endpoint) until it is updated to the new config.
         }, deleteBeforeReplace({ parent, dependsOn: [executionPolicy] }));

@@ -3,6 +3,7 @@ import { SageMakerEndpointPipeline, SageMakerEndpointPipelineArgs } from "../../
 import { PipelineSpec } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import { Plan, planProgram } from "../../tools/engine/run";
 import { list, named, ofType, statements, tag } from "../helpers/resources";
+import { planRecorded } from "./support/registrations";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -101,9 +102,6 @@ describe("SageMakerEndpointPipeline", function () {
         expect(named(plan, "sagemaker-builtin-model").outputs.name).to.not.equal(named(plan, "sagemaker-serverless-model").outputs.name);
         const endpoint = named(plan, "sagemaker-builtin-endpoint");
         expect(endpoint.outputs).to.deep.include({ name: "analytics-platform-qa-builtin", endpointConfigName: config.name });
-        // Deleted before its replacement (a fixed name); the config and model are not (their names change).
-        const options = (r: string) => (plan.resources.find((x) => x.urn.endsWith(`::${r}`)) as unknown as { options?: { deleteBeforeReplace?: boolean } });
-        expect(options("sagemaker-builtin-config").options?.deleteBeforeReplace ?? false).to.equal(false);
     });
 
     it("scales the realtime variant on invocations per instance where configured, nowhere else", () => {
@@ -156,5 +154,28 @@ describe("SageMakerEndpointPipeline", function () {
     it("protects the keys that decrypt the captured data when the stack keeps data", () => {
         expect(named(plan, "sagemaker-builtin-key").protect).to.equal(true);
         expect(named(plan, "sagemaker-builtin-alerts-key").protect).to.equal(true);
+    });
+});
+
+describe("contentName (immutable SageMaker resources)", () => {
+    it("changes with any setting and stays the same for the same settings", async () => {
+        const { contentName } = await import("../../components/sageMakerEndpointPipeline/contentName");
+        const a = contentName(placement, "churn-model", "sagemaker-model", { image: "i", modelDataUrl: "s3://b/v1/model.tar.gz" });
+        expect(contentName(placement, "churn-model", "sagemaker-model", { image: "i", modelDataUrl: "s3://b/v1/model.tar.gz" })).to.equal(a);
+        expect(contentName(placement, "churn-model", "sagemaker-model", { image: "i", modelDataUrl: "s3://b/v2/model.tar.gz" })).to.not.equal(a);
+        expect(a).to.match(/^analytics-platform-qa-churn-model-[0-9a-f]{8}$/);
+    });
+});
+
+describe("SageMakerEndpointPipeline replacement (prod, as registered)", function () {
+    it("creates a new endpoint config before the endpoint moves to it; the endpoint and named pieces go delete-first", async () => {
+        const prod = await planRecorded("prod");
+        const config = prod.registrations.find((r) => r.type === "aws:sagemaker/endpointConfiguration:EndpointConfiguration");
+        expect(config?.props.name, "no fixed name: the provider makes a new one from namePrefix").to.equal(undefined);
+        expect(config?.props.namePrefix).to.equal("analytics-platform-prod-churn-xgb-");
+        expect(config?.opts.deleteBeforeReplace ?? false, "create-before-delete: the old config stays until the endpoint moved").to.equal(false);
+        for (const type of ["aws:sagemaker/endpoint:Endpoint", "aws:sagemaker/model:Model", "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition"]) {
+            expect(prod.registrations.find((r) => r.type === type)?.opts.deleteBeforeReplace, type).to.equal(true);
+        }
     });
 });

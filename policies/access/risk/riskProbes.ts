@@ -1,5 +1,5 @@
 import { RiskScope } from "../../../personas/riskClasses";
-import { LAKE_LOCATION_ROLE_PURPOSE, PERSONA_TAG, PURPOSE_TAG } from "../../../personas/personaNames";
+import { LAKE_LOCATION_ROLE_PURPOSE, PERSONA_TAG, PURPOSE_TAG, SAGEMAKER_PIPELINE_TAG } from "../../../personas/personaNames";
 import { RoleFacts } from "../../lib/iamRoles";
 import { isUnknown } from "../../lib/unknownValues";
 import { PersonaTargets } from "../capabilities/targets";
@@ -44,7 +44,7 @@ export function riskProbes(targets: PersonaTargets, role: RoleFacts): RiskProbe[
         probes.push({ arn: `${location.prefixArn}${PROBE}-object`, label: `results of workgroup ${workgroup.name}`, scopes: ownArns.has(workgroup.arn) ? ["own-results"] : [] });
     }
     for (const key of inv.keys) {
-        if (!isUnknown(key.arn)) probes.push({ arn: key.arn, label: `key ${key.name}`, scopes: ["platform-keys"] });
+        if (!isUnknown(key.arn)) probes.push({ arn: key.arn, label: `key ${key.name}`, scopes: key.tags[SAGEMAKER_PIPELINE_TAG] !== undefined ? ["platform-keys", "sagemaker-pipeline-keys"] : ["platform-keys"] });
     }
     probes.push({ arn: targets.arn("glue", "catalog"), label: "the Glue catalog", scopes: ["catalog"] });
     for (const database of [...targets.lakeDatabases().filter((d): d is string => typeof d === "string"), `${PROBE.replace("-", "_")}_database`]) {

@@ -18,6 +18,7 @@ export interface BucketFacts extends Declared {
 
 export interface KeyFacts extends Declared {
     arn: Maybe<string>;
+    tags: Record<string, string>;
     policy?: Maybe<object>;
 }
 
@@ -85,7 +86,7 @@ export function dataFacts(resources: PolicyResource[]): DataFacts {
                 ...encryptionKey(objectProp(props, "serverSideEncryptionConfiguration"), resource.name),
             });
         } else if (resource.type === KEY) {
-            keys.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), policy: documentProp(props, "policy", what("key policy")) });
+            keys.push({ ...declared(resource), arn: stringProp(props, "arn", what("ARN")) ?? new Unknown(what("ARN")), tags: tagsOf(props), policy: documentProp(props, "policy", what("key policy")) });
         } else if (resource.type === WORKGROUP) {
             const result = objectProp(objectProp(props, "configuration"), "resultConfiguration");
             workgroups.push({

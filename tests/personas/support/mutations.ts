@@ -24,7 +24,8 @@ export interface Control {
     apply: (e: EditableExport) => void;
 }
 
-export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst";
+export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst" | SageMakerPersona;
+type SageMakerPersona = "sagemaker-execution" | "ml-engineer" | "sagemaker-caller";
 const ALL: Persona[] = ["data-lake-admin", "workflow", "project-leader", "analyst"];
 
 /** ARNs of the planned stack a statement can name. */
@@ -315,6 +316,47 @@ export function mutations(): Mutation[] {
             },
         });
     }
+    cases.push(...sageMakerMutations());
+    return cases;
+}
+
+/**
+ * The SageMaker pipeline's personas (prod: a realtime endpoint with a data-quality monitor): each
+ * must-not of personas/sageMakerEndpointPipeline.ts broken the way a hurried change would.
+ */
+function sageMakerMutations(): Mutation[] {
+    const inline = (persona: SageMakerPersona, id: string, statement: (e: EditableExport) => { Action: string | string[]; Resource: string | string[] }): Mutation => ({
+        name: `${persona}: ${id} (inline RolePolicy)`,
+        persona,
+        apply: (e) => {
+            const policyName = `regression-${id}`;
+            e.addInlinePolicy(e.personaRole(persona), policyName, [{ Sid: "Regression", Effect: "Allow", ...statement(e) }]);
+            return policyName;
+        },
+    });
+    const lakeObjects = (e: EditableExport) => ({ Action: "s3:GetObject", Resource: `${e.lakeBucketArn()}/*` });
+    const endpoints = (e: EditableExport) => (e.find("aws:sagemaker/endpoint:Endpoint", "sagemaker-churn-xgb-endpoint").outputs.arn as string).replace(/endpoint\/.*$/, "endpoint/*");
+    const ownEndpoint = (e: EditableExport) => e.find("aws:sagemaker/endpoint:Endpoint", "sagemaker-churn-xgb-endpoint").outputs.arn as string;
+    const cases: Mutation[] = [];
+    for (const persona of ["sagemaker-execution", "ml-engineer", "sagemaker-caller"] as const) {
+        cases.push(inline(persona, "read-the-lake", lakeObjects));
+        cases.push(inline(persona, "change-lake-formation-settings", () => ({ Action: "lakeformation:PutDataLakeSettings", Resource: "*" })));
+        cases.push(inline(persona, "pass-any-role", () => ({ Action: "iam:PassRole", Resource: "*" })));
+        cases.push(inline(persona, "decrypt-with-any-key", () => ({ Action: "kms:Decrypt", Resource: "*" })));
+    }
+    cases.push(inline("sagemaker-execution", "invoke-any-endpoint", (e) => ({ Action: "sagemaker:InvokeEndpoint", Resource: endpoints(e) })));
+    cases.push(inline("sagemaker-caller", "invoke-any-endpoint", (e) => ({ Action: "sagemaker:InvokeEndpoint", Resource: endpoints(e) })));
+    cases.push(inline("sagemaker-caller", "update-own-endpoint", (e) => ({ Action: "sagemaker:UpdateEndpoint", Resource: ownEndpoint(e) })));
+    cases.push(inline("ml-engineer", "update-any-endpoint", (e) => ({ Action: "sagemaker:UpdateEndpoint", Resource: endpoints(e) })));
+    cases.push(trustEdit("lets people assume the SageMaker role", "sagemaker-execution", (trust) => {
+        trust.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" });
+    }));
+    cases.push(trustEdit("lets SageMaker assume the ML engineer's role", "ml-engineer", (trust) => {
+        trust.Statement.push({ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" });
+    }));
+    cases.push(trustEdit("lets another account assume the caller role", "sagemaker-caller", (trust) => {
+        trust.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" });
+    }));
     return cases;
 }
 
