@@ -132,6 +132,7 @@ function digest(token: string): Buffer {
 }
 
 function authorized(header: string | undefined, expected: Buffer): boolean {
-    const match = /^Bearer (.+)$/.exec(header ?? "");
+    // The scheme is case-insensitive (RFC 9110, 11.1); the token is not.
+    const match = /^Bearer (.+)$/i.exec(header ?? "");
     return match !== null && timingSafeEqual(digest(match[1]), expected);
 }
