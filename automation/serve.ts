@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createAutomationServer } from "./http/server";
 import { createAutomation, settingsFromEnvironment, SettingsError } from "./settings";
 
@@ -16,6 +17,10 @@ function main(): void {
         }
         throw error;
     }
+    if (settings.runner === "pulumi" && !pulumiCliVersion()) {
+        process.stderr.write("the automation service cannot start:\n  AUTOMATION_RUNNER=pulumi: expected the pulumi CLI on the PATH (README, \"The pulumi runner\"), found none; or set AUTOMATION_RUNNER=offline\n");
+        process.exit(2);
+    }
     // Plans run in a worker thread, so that requests are answered while a pipeline is planned.
     const automation = createAutomation(settings, { offlineThread: true });
     // Engine progress, one JSON line an event, beside the request lines.
@@ -29,6 +34,15 @@ function main(): void {
     const stop = () => server.close(() => process.exit(0));
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+}
+
+/** The installed CLI's version, or undefined: the Automation API runs the `pulumi` command. */
+function pulumiCliVersion(): string | undefined {
+    try {
+        return execFileSync("pulumi", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+        return undefined;
+    }
 }
 
 main();

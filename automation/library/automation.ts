@@ -86,10 +86,7 @@ export class Automation {
         const request = this.validate(body);
         const stackName = this.options.stacks.stackOf(request);
         const existing = this.store.get(request.pipelineId);
-        // Every pipeline of the stack as last applied, with this body in place of its own.
-        const others = this.store.all().filter((r) => r.stackName === stackName && r.pipelineId !== request.pipelineId && r.applied);
-        const requests = [...others.map((r) => this.validate(r.applied)), request];
-        const target = this.options.stacks.target(stackName, requests);
+        const target = this.options.stacks.target(stackName, [...this.appliedBesides(stackName, request.pipelineId), request]);
         const now = new Date().toISOString();
         const record: PipelineRecord = {
             pipelineId: request.pipelineId,
@@ -121,8 +118,7 @@ export class Automation {
     async preview(body: unknown, onEvent: OnRunnerEvent = () => {}): Promise<RunResult> {
         const request = this.validate(body);
         const stackName = this.options.stacks.stackOf(request);
-        const others = this.store.all().filter((r) => r.stackName === stackName && r.pipelineId !== request.pipelineId && r.applied);
-        const target = this.options.stacks.target(stackName, [...others.map((r) => this.validate(r.applied)), request]);
+        const target = this.options.stacks.target(stackName, [...this.appliedBesides(stackName, request.pipelineId), request]);
         return this.options.runner.preview(target, onEvent);
     }
 
@@ -166,11 +162,11 @@ export class Automation {
     destroy(pipelineId: string): { message: string; pipeline_id: string } {
         const record = this.store.get(pipelineId);
         if (!record) throw new NotFoundError(pipelineId);
-        const remaining = this.store.all().filter((r) => r.stackName === record.stackName && r.pipelineId !== pipelineId && r.applied);
-        const requests = remaining.map((r) => this.validate(r.applied));
-        const run = requests.length === 0
-            ? () => this.options.runner.destroy(this.options.stacks.target(record.stackName, [this.validate(record.applied ?? record.body)]), this.relay(record))
-            : () => this.options.runner.up(this.options.stacks.target(record.stackName, requests), this.relay(record));
+        const requests = this.appliedBesides(record.stackName, pipelineId);
+        // Built now, so that a removal the stack cannot take (a model whose monitors stay) is a
+        // 400 at once rather than a failed update later.
+        const target = this.options.stacks.target(record.stackName, requests.length === 0 ? [this.validate(record.applied ?? record.body)] : requests);
+        const run = requests.length === 0 ? () => this.options.runner.destroy(target, this.relay(record)) : () => this.options.runner.up(target, this.relay(record));
         const done = this.queue.submit(record.stackName, pipelineId, run, () => this.start(record));
         Object.assign(record, { status: "queued", operation: "destroy", updatedAt: new Date().toISOString(), events: [] });
         this.store.put(record);
@@ -195,6 +191,13 @@ export class Automation {
             up: () => this.queue.submit(key, key, () => this.options.runner.up(target, relay)),
             outputs: () => this.options.runner.outputs(target),
         };
+    }
+
+    /** The other pipelines of a stack, as last applied to it (a failed body is not carried on). */
+    private appliedBesides(stackName: string, pipelineId: string): PipelineRequest[] {
+        return this.store.all()
+            .filter((r) => r.stackName === stackName && r.pipelineId !== pipelineId && r.applied)
+            .map((r) => this.validate(r.applied));
     }
 
     /** The stack's new outputs are those of every pipeline it holds. */

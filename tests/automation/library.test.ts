@@ -95,6 +95,17 @@ describe("automation: the library with the offline runner (the real component, p
         expect((await restarted.waitFor("my-model-name-data-quality-monitor")).status).to.equal("succeeded");
     });
 
+    it("a model's pipeline cannot be removed while its monitor stays: 400 at once, nothing queued", () => {
+        let error: unknown;
+        try {
+            automation.destroy("my-model-name-realtime");
+        } catch (e) {
+            error = e;
+        }
+        expect((error as BadRequestError).body()).to.deep.include({ field: "model_name" });
+        expect(automation.status("my-model-name-realtime").operation).to.equal("up");
+    });
+
     it("destroy removes a monitor from the stack, then the pipeline itself; its status is then 404", async () => {
         automation.destroy("my-model-name-data-quality-monitor");
         // waitFor answers the status once the removal ended: the pipeline is gone.

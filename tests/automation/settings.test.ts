@@ -50,14 +50,25 @@ describe("automation: the service's settings", () => {
         expect(problems({ ...pulumi, AUTOMATION_SECRETS_PROVIDER: "plaintext" })[0]).to.match(/^AUTOMATION_SECRETS_PROVIDER/);
     });
 
-    it("npm run serve exits 2 without AUTOMATION_TOKEN, saying so, before listening", async () => {
+    /** `npm run serve` with `env`: its exit code and output (it must exit by itself). */
+    function serve(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; stdout: string }> {
         const root = path.resolve(__dirname, "../..");
-        const { AUTOMATION_TOKEN: _t, ...env } = { ...process.env, ...GOOD };
-        const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+        return new Promise((resolve) => {
             const child = execFile(process.execPath, ["-r", "./tools/register.js", "automation/serve.ts"], { cwd: root, env }, (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }));
         });
+    }
+
+    it("npm run serve exits 2 without AUTOMATION_TOKEN, saying so, before listening", async () => {
+        const { AUTOMATION_TOKEN: _t, ...env } = { ...process.env, ...GOOD };
+        const result = await serve(env);
         expect(result.code).to.equal(2);
         expect(result.stderr).to.include("AUTOMATION_TOKEN: expected the bearer token");
         expect(result.stdout).not.to.include("listening");
+    });
+
+    it("npm run serve with the pulumi runner and no pulumi CLI on the PATH exits 2, naming the way out", async () => {
+        const result = await serve({ ...process.env, ...GOOD, AUTOMATION_RUNNER: "pulumi", PULUMI_CONFIG_PASSPHRASE: "x", PATH: "/nonexistent" });
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.include("expected the pulumi CLI on the PATH").and.to.include("AUTOMATION_RUNNER=offline");
     });
 });
