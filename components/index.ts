@@ -10,3 +10,7 @@ export type { AthenaAnalystRoleArgs, AnalystTable, LakeForAnalysts } from "./ath
 export type { Placement } from "./common/naming";
 export type { DataProtection } from "./common/dataProtection";
 export type { PeopleTrust } from "./common/personaTrust";
+export { SageMakerEndpointPipeline } from "./sageMakerEndpointPipeline/sageMakerEndpointPipeline";
+export type * from "./sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
+export { SageMakerMlEngineerRole } from "./sageMakerEndpointPipeline/mlEngineerRole";
+export type { SageMakerMlEngineerRoleArgs, MlEngineerPipeline } from "./sageMakerEndpointPipeline/mlEngineerRole";

@@ -78,6 +78,8 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             { risk: "privilege-escalation", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker (iam:PassedToService)" },
             { risk: "infrastructure-modification", actions: ["iam:PassRole"], on: ["sagemaker-service-roles"], why: "it passes the pipelines' execution and monitoring roles to SageMaker" },
             { risk: "infrastructure-modification", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
+            { risk: "resource-exposure", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker creates grants on the pipeline's key as the caller of CreateEndpointConfig (kms:GrantIsForAWSResource)" },
+            { risk: "infrastructure-modification", actions: ["kms:CreateGrant"], on: ["sagemaker-pipeline-keys"], why: "SageMaker creates grants on the pipeline's key as the caller of CreateEndpointConfig (kms:GrantIsForAWSResource)" },
             { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["sagemaker-pipeline-keys"], why: "it reads the SSE-KMS capture and reports (through S3 only)" },
         ],
     },

@@ -92,7 +92,18 @@ export class SageMakerMlEngineerRole extends pulumi.ComponentResource {
                 ...locations.map((l, i) => listUnder(`ListLocation${i}`, l)),
             );
         }
-        statements.push(useKeyThroughS3({ accountId, partition, region: args.region }, args.pipelines.map((p) => p.keyArn), ["kms:Decrypt"]));
+        const keys = args.pipelines.map((p) => p.keyArn);
+        statements.push(
+            useKeyThroughS3({ accountId, partition, region: args.region }, keys, ["kms:Decrypt"]),
+            {
+                // An endpoint config or job with a KMS key makes SageMaker create grants on it as the caller.
+                Sid: "GrantPipelineKeysToSageMaker",
+                Effect: "Allow",
+                Action: ["kms:CreateGrant", "kms:DescribeKey"],
+                Resource: keys,
+                Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+            },
+        );
 
         const role = new aws.iam.Role(`${name}-role`, {
             name: physicalName(args.placement, "ml-engineer", "iam-role"),

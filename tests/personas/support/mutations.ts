@@ -348,6 +348,8 @@ function sageMakerMutations(): Mutation[] {
     cases.push(inline("sagemaker-caller", "invoke-any-endpoint", (e) => ({ Action: "sagemaker:InvokeEndpoint", Resource: endpoints(e) })));
     cases.push(inline("sagemaker-caller", "update-own-endpoint", (e) => ({ Action: "sagemaker:UpdateEndpoint", Resource: ownEndpoint(e) })));
     cases.push(inline("ml-engineer", "update-any-endpoint", (e) => ({ Action: "sagemaker:UpdateEndpoint", Resource: endpoints(e) })));
+    // Its grant allowance covers the pipelines' keys, not the lake's.
+    cases.push(inline("ml-engineer", "grant-on-the-lake-key", (e) => ({ Action: "kms:CreateGrant", Resource: e.find("aws:kms/key:Key", "lake-key").outputs.arn as string })));
     cases.push(trustEdit("lets people assume the SageMaker role", "sagemaker-execution", (trust) => {
         trust.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" });
     }));
