@@ -68,9 +68,20 @@ describe("reuse: another program plans with the built components", function () {
         expect(require.cache[distIndex], "the example loaded the build output").to.not.equal(undefined);
         const declarations = fs.readFileSync(path.join(pkg, "dist/components/index.d.ts"), "utf8");
         expect(declarations).to.match(/export \{ DataLake \}/).and.to.match(/export \{ AthenaAnalystRole \}/);
-        // Nothing but the components and what they use: no tools, tests or policies in the package.
-        // config/ comes only as declarations: DataLakeArgs names the Lake Formation settings' type.
-        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["components", "config", "personas"]);
+        // Nothing but the components, the Automation API and what they use: no tests or policies in
+        // the package. config/ holds DataLakeArgs' settings type and the rules automation/ checks
+        // bodies with; of tools/, only the offline engine (automation's dry-run runner).
+        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["automation", "components", "config", "personas", "tools"]);
+        expect(fs.readdirSync(path.join(pkg, "dist/tools"))).to.deep.equal(["engine"]);
+    });
+
+    it("resolves analytics-platform/automation to the JavaScript build, which validates an orchestrator body", () => {
+        const entry = createRequire(path.join(app, "index.ts")).resolve("analytics-platform/automation");
+        expect(entry).to.equal(fs.realpathSync(path.join(pkg, "dist/automation/index.js")));
+        const automation = load(entry) as typeof import("../../automation");
+        const body = { pipeline_type: "byom_realtime_builtin", model_framework: "xgboost", model_framework_version: "1", model_name: "churn", model_artifact_location: "churn/model.tar.gz", data_capture_location: "capture-bucket/churn", inference_instance: "ml.m5.large" };
+        expect(automation.validateBody(body, { assetsBucket: "assets-bucket", region: "us-east-1" })).to.deep.include({ pipelineId: "churn-realtime" });
+        expect(() => automation.validateBody({ ...body, inference_instance: "m5.large" }, { assetsBucket: "assets-bucket", region: "us-east-1" })).to.throw(automation.BadRequestError, /inference_instance/);
     });
 
     it("creates its own DataLake and two AthenaAnalystRoles with its own names", () => {
