@@ -1,3 +1,5 @@
+import * as aws from "@pulumi/aws";
+import { AnomalyDetector, DetectorSource } from "./components/anomalyDetector/anomalyDetector";
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
 import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
@@ -18,6 +20,7 @@ function main(): Record<string, unknown> {
     const protection: DataProtection = { protectData: config.environment.protectData, versioning: config.environment.bucketVersioning };
     const peopleTrust = { trustedPrincipals: config.personas.trustedPrincipals, samlProviderArn: config.personas.samlProviderArn };
     const outputs: Record<string, unknown> = {};
+    let lakeForDetectors: DataLake | undefined;
     // Every component's roles get the stack's permissions boundary, if it has one.
     const componentOpts = { transformations: permissionsBoundaryTransformations(config.personas.permissionsBoundary) };
 
@@ -42,6 +45,7 @@ function main(): Record<string, unknown> {
             lakeFormationSettings: lakeConfig.lakeFormationSettings,
             adminRolePropagationSeconds: lakeConfig.adminRolePropagationSeconds,
         }, componentOpts);
+        lakeForDetectors = lake;
         outputs.dataLake = {
             lakeBucket: lake.lakeBucketName,
             resultsBucket: lake.resultsBucketName,
@@ -71,6 +75,32 @@ function main(): Record<string, unknown> {
                 return [group.name, { roleArn: analyst.roleArn, workgroup: analyst.workgroupName, resultsPrefix: analyst.resultsPrefix }];
             }));
         }
+    }
+
+    if (config.anomalyDetector.enabled) {
+        const lake = lakeForDetectors;
+        const partition = aws.getPartitionOutput({}).partition;
+        if (lake && config.anomalyDetector.detectors.some((d) => d.source.dataset !== undefined && d.trigger === "newObjects")) {
+            // S3 sends "Object Created" events to EventBridge only when the bucket says so; one
+            // notification configuration per bucket, so it is made once here, not per detector.
+            new aws.s3.BucketNotification("data-lake-eventbridge", { bucket: lake.lakeBucketName, eventbridge: true });
+        }
+        outputs.anomalyDetectors = Object.fromEntries(config.anomalyDetector.detectors.map((detector) => {
+            const { dataset, bucket, prefix, kmsKeyArn } = detector.source;
+            // The schema guarantees a lake for a dataset source (config/schema.ts).
+            const source: DetectorSource = dataset !== undefined && lake
+                ? { bucketName: lake.lakeBucketName, bucketArn: lake.lakeBucketArn, prefix: `${dataset}/`, kmsKeyArn: lake.keyArn }
+                : { bucketName: bucket as string, bucketArn: partition.apply((p) => `arn:${p}:s3:::${bucket}`), prefix: prefix ?? "", kmsKeyArn };
+            const component = new AnomalyDetector(`anomaly-${detector.name}`, {
+                placement,
+                region,
+                detector,
+                source,
+                logRetentionDays: config.environment.logRetentionDays,
+                kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+            }, componentOpts);
+            return [detector.name, { topicArn: component.topicArn, ingestionFunction: component.ingestionFunctionName, namespace: component.namespace, alarms: component.alarmCount }];
+        }));
     }
     return outputs;
 }

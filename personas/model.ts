@@ -2,6 +2,7 @@ import { Persona } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
 import { CATALOG_GATE_NOT_MODELLED, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 import { PersonaDefinition } from "./types";
+import { ANOMALY_DETECTOR_PERSONAS } from "./anomalyDetector";
 
 export * from "./types";
 export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
@@ -199,4 +200,5 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
         ],
     },
 
+    ...ANOMALY_DETECTOR_PERSONAS,
 };

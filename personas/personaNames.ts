@@ -4,7 +4,7 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "anomaly-ingestion", "anomaly-alert"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
@@ -26,3 +26,9 @@ export const BUCKET_PURPOSES = {
 
 /** The `purpose` of the role Lake Formation assumes for the registered lake location (not a persona). */
 export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";
+
+/** The anomaly detector's function roles (components/anomalyDetector, personas/anomalyDetector.ts). */
+export const ANOMALY_INGESTION_PERSONA = "anomaly-ingestion";
+export const ANOMALY_ALERT_PERSONA = "anomaly-alert";
+/** The tag every resource of one anomaly detector carries: its name. */
+export const DETECTOR_TAG = "detector";

@@ -60,6 +60,7 @@ export const RISK_SCOPES = {
     "lake-location-role": "the role Lake Formation uses for the registered lake location",
     "wildcard-only": "actions without resource-level permissions (\"*\"): Lake Formation, listing",
     "outside-the-platform": "resources of the account the platform does not declare (Glue dev endpoints, functions, stacks)",
+    "own-detector-source": "objects under its anomaly detector's source prefix (from the stack config)",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

@@ -10,6 +10,10 @@ export const RESOURCE_RESOLVERS = {
     lakeBucketArn: "the lake bucket",
     anyResource: "any resource (\"*\", for actions without resource-level permissions)",
     lakeDatasetObjects: "an object under each of the lake's dataset prefixes",
+    ownDetectorSourceObjects: "an object under its anomaly detector's source prefix (from the stack config)",
+    otherLakeDatasetObjects: "an object under each lake dataset prefix its anomaly detector does not read",
+    ownWebhookParameter: "its anomaly detector's webhook URL parameter (from the stack config)",
+    otherParameter: "any other SSM parameter of the account",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 
@@ -81,7 +85,9 @@ export type Capability =
      */
     | { kind: "risk"; risk: RiskClass }
     /** Become another role of the stack (assume it, pass it to a service that runs code, rewrite its trust) beyond `mayBecome`. */
-    | { kind: "becomeOthers" };
+    | { kind: "becomeOthers" }
+    /** cloudwatch:PutMetricData in its anomaly detector's namespace (the cloudwatch:namespace condition), or in any other. */
+    | { kind: "putMetrics"; namespace: "own" | "other" };
 
 export type CapabilityKind = Capability["kind"];
 

@@ -32,6 +32,7 @@ const AWS_RULES: Record<NameKind, [number, RegExp]> = {
     "cognito-identity-pool": [128, /^[\w\s+=,.@-]+$/],
     "cloudwatch-alarm": [255, /^[^\n\r]+$/],
     "eventbridge-rule": [64, /^[.\-_A-Za-z0-9]+$/],
+    "sqs-queue": [80, /^[A-Za-z0-9_-]+$/],
 };
 
 const S3_RESERVED = { prefixes: ["xn--", "sthree-", "amzn-s3-demo-"], suffixes: ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] };

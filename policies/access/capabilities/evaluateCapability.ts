@@ -91,7 +91,23 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return [{ verdict: await riskThroughGraph(c, capability.risk) }];
         case "becomeOthers":
             return [{ verdict: await becomeOthers(c) }];
+        case "putMetrics":
+            return [{ verdict: await putMetrics(c, capability.namespace) }];
     }
+}
+
+/**
+ * cloudwatch:PutMetricData has no resource-level permissions: a namespace is reached through the
+ * cloudwatch:namespace condition key. "own": allowed with the detector's namespace in the request;
+ * "other": allowed with a namespace that is not its own.
+ */
+function putMetrics(c: RoleContext, namespace: "own" | "other"): Promise<Verdict> {
+    const own = c.targets.detectorNamespace(c.role);
+    if (namespace === "own") {
+        if (own === undefined) return Promise.resolve(denied("the role names no anomaly detector (no detector tag)"));
+        return c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": own } });
+    }
+    return c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": "persona-probe/other-namespace" } });
 }
 
 async function perLocation(c: RoleContext, ref: LocationRef, check: (location: string) => Promise<Verdict>): Promise<CapabilityOutcome[]> {
