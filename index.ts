@@ -98,6 +98,7 @@ function main(): Record<string, unknown> {
                 source,
                 logRetentionDays: config.environment.logRetentionDays,
                 kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+                protection,
             }, componentOpts);
             return [detector.name, { topicArn: component.topicArn, ingestionFunction: component.ingestionFunctionName, namespace: component.namespace, alarms: component.alarmCount }];
         }));

@@ -27,6 +27,12 @@ export const BUCKET_PURPOSES = {
 /** The `purpose` of the role Lake Formation assumes for the registered lake location (not a persona). */
 export const LAKE_LOCATION_ROLE_PURPOSE = "lake-formation-location";
 
+/**
+ * The personas whose roles a service assumes (a workload), not people: the baseline's trust rule
+ * refuses people in their trust and services in every other persona's.
+ */
+export const SERVICE_PERSONAS: readonly string[] = ["workflow", "anomaly-ingestion", "anomaly-alert"];
+
 /** The anomaly detector's function roles (components/anomalyDetector, personas/anomalyDetector.ts). */
 export const ANOMALY_INGESTION_PERSONA = "anomaly-ingestion";
 export const ANOMALY_ALERT_PERSONA = "anomaly-alert";

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DETECTOR_INTERVAL_SECONDS } from "../../config/anomalyDetector";
 import { ANOMALY_ALERT_PERSONA, ANOMALY_INGESTION_PERSONA, DETECTOR_TAG } from "../../personas/personaNames";
 import { alertTopic } from "../common/alertTopic";
+import { dataStoreOptions } from "../common/dataProtection";
 import { physicalName, tagsFor } from "../common/naming";
 import { Statement, policyDocument } from "../common/policyDocument";
 import { anomalyAlarms, metricNamespace, seriesOf } from "./alarms";
@@ -52,6 +53,7 @@ export class AnomalyDetector extends pulumi.ComponentResource {
             alarmNames: series.map((s) => s.alarmName),
             emails: detector.alerts.emails,
             kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+            protection: args.protection,
         }, parent);
         const topicArn = alerts.topic.arn;
 
@@ -227,7 +229,7 @@ function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: p
             },
         ]),
         tags: tagsFor(placement, { [DETECTOR_TAG]: args.detector.name }),
-    }, { parent });
+    }, dataStoreOptions(args.protection, { parent }));
     new aws.kms.Alias(`${name}-logs-key-alias`, {
         name: physicalName(placement, `${args.detector.name}-anomaly-logs`, "kms-alias"),
         targetKeyId: key.keyId,

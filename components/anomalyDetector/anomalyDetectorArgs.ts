@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DetectorConfig } from "../../config/anomalyDetector";
+import { DataProtection } from "../common/dataProtection";
 import { Placement } from "../common/naming";
 
 /** Where a detector's CSV files are. */
@@ -20,4 +21,6 @@ export interface AnomalyDetectorArgs {
     source: DetectorSource;
     logRetentionDays: number;
     kmsDeletionWindowDays: number;
+    /** Whether the stack keeps data: the detector's keys are then protected. */
+    protection: DataProtection;
 }

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Placement, physicalName, tagsFor } from "./naming";
 import { Statement, policyDocument } from "./policyDocument";
+import { DataProtection, dataStoreOptions } from "./dataProtection";
 import { deleteBeforeReplace } from "./replacement";
 
 /** Where the alert topic is: the account and partition its ARNs and conditions name. */
@@ -23,6 +24,8 @@ export interface AlertTopicArgs {
     /** E-mail addresses subscribed to the topic (each must confirm the subscription AWS mails them). */
     emails?: string[];
     kmsDeletionWindowDays: number;
+    /** Whether the stack keeps data: the key is then protected (a deleted key loses every message encrypted with it). */
+    protection?: DataProtection;
 }
 
 export interface AlertTopic {
@@ -85,7 +88,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         deletionWindowInDays: args.kmsDeletionWindowDays,
         policy: policyDocument(keyStatements),
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, args.protection ? dataStoreOptions(args.protection, { parent }) : { parent });
     new aws.kms.Alias(`${name}-key-alias`, {
         name: physicalName(args.placement, args.logical, "kms-alias"),
         targetKeyId: key.keyId,

@@ -11,6 +11,7 @@ import { rumPolicies } from "./rules/rum";
 import { s3Policies } from "./rules/s3";
 import { sagemakerPolicies } from "./rules/sagemaker";
 import { snsPolicies } from "./rules/sns";
+import { cloudwatchAlarmPolicies } from "./rules/cloudwatchAlarms";
 
 /**
  * The security baseline: every rule module's policies, as one pack. The CLI's PolicyPack
@@ -31,5 +32,6 @@ export const pack: PackDefinition = {
         ...lambdaPolicies,
         ...snsPolicies,
         ...rumPolicies,
+        ...cloudwatchAlarmPolicies,
     ],
 };

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { PERSONA_TAG } from "../../../personas/personaNames";
+import { PERSONA_TAG, SERVICE_PERSONAS } from "../../../personas/personaNames";
 import { iamFacts } from "../../lib/iamRoles";
 import { PolicyStatement, parsePolicyDocument, statementsOf } from "../../lib/policyDocuments";
 import { checkEach } from "../../lib/unknownValues";
@@ -145,18 +145,18 @@ export const iamPersonaNoAdministratorAccess: StackValidationPolicy = {
 
 export const iamRoleTrustMatchesPersona: ResourceValidationPolicy = {
     name: "iam-role-trust-matches-persona",
-    description: `Roles for people (a ${PERSONA_TAG} tag other than "workflow") are not assumable by services; service roles (persona "workflow", or no persona tag and a Service principal) are not assumable by people.`,
+    description: `Roles for people (a ${PERSONA_TAG} tag other than ${SERVICE_PERSONAS.join(", ")}) are not assumable by services; service roles (those personas, or no persona tag and a Service principal) are not assumable by people.`,
     enforcementLevel: "mandatory",
     validateResource: validateResourceOfType(aws.iam.Role, (role, args, report) => {
         const persona = tagsOf(role)[PERSONA_TAG];
         const { people, services } = assumingPrincipals(role.assumeRolePolicy);
-        if (persona !== undefined && persona !== "workflow" && services.length > 0) {
+        if (persona !== undefined && !SERVICE_PERSONAS.includes(persona) && services.length > 0) {
             report(
                 `${label(args)} is the ${persona} persona's role but its trust policy lets ${services.map(describePrincipal).join(", ")} assume it: ` +
                 "remove the Service principals; a workload gets a service role of its own.",
             );
         }
-        const serviceRole = persona === "workflow" || (persona === undefined && services.length > 0);
+        const serviceRole = (persona !== undefined && SERVICE_PERSONAS.includes(persona)) || (persona === undefined && services.length > 0);
         if (serviceRole && people.length > 0) {
             report(
                 `${label(args)} is a service role but its trust policy lets ${people.map(describePrincipal).join(", ")} assume it: ` +

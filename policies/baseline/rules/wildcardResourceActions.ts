@@ -11,6 +11,7 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
     "ecr:GetAuthorizationToken": "CodeBuild pulls its test image from ECR: the token is registry-wide, pulls are allowed per repository.",
     "xray:PutTraceSegments": "Lambda active tracing sends trace segments to X-Ray.",
     "xray:PutTelemetryRecords": "Lambda active tracing sends X-Ray daemon telemetry.",
+    "cloudwatch:PutMetricData": "An anomaly detector's ingestion publishes custom metrics; the cloudwatch:namespace condition scopes it to the detector's namespace.",
 };
 
 /** Whether an action (any case, as IAM compares them) may be allowed on "*". */
