@@ -79,6 +79,38 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
         note: "a location registered with a role of its own passes that role to Lake Formation",
     },
     "aws:lakeformation/permissions:Permissions": { actions: ["lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:ListPermissions"] },
+    // The anomaly detector (components/anomalyDetector) and the alert topic (components/common/alertTopic).
+    "aws:sns/topic:Topic": {
+        actions: ["sns:CreateTopic", "sns:DeleteTopic", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:TagResource", "sns:UntagResource", "sns:ListTagsForResource"],
+    },
+    "aws:sns/topicPolicy:TopicPolicy": { actions: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
+    "aws:sns/topicSubscription:TopicSubscription": {
+        actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:ListSubscriptionsByTopic"],
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DescribeAlarms", "cloudwatch:DeleteAlarms", "cloudwatch:TagResource", "cloudwatch:UntagResource", "cloudwatch:ListTagsForResource"],
+    },
+    "aws:cloudwatch/eventRule:EventRule": {
+        actions: ["events:PutRule", "events:DescribeRule", "events:DeleteRule", "events:EnableRule", "events:DisableRule", "events:TagResource", "events:UntagResource", "events:ListTagsForResource"],
+    },
+    "aws:cloudwatch/eventTarget:EventTarget": { actions: ["events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule"] },
+    "aws:lambda/function:Function": {
+        actions: [
+            "lambda:CreateFunction", "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+            "lambda:DeleteFunction", "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency", "lambda:GetFunctionConcurrency",
+            "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig", "lambda:ListVersionsByFunction", "lambda:TagResource",
+            "lambda:UntagResource", "lambda:ListTags", "iam:PassRole",
+        ],
+        note: "a function runs as its role, which the creator passes to Lambda",
+    },
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": {
+        actions: ["lambda:PutFunctionEventInvokeConfig", "lambda:UpdateFunctionEventInvokeConfig", "lambda:GetFunctionEventInvokeConfig", "lambda:DeleteFunctionEventInvokeConfig"],
+    },
+    "aws:lambda/permission:Permission": { actions: ["lambda:AddPermission", "lambda:RemovePermission", "lambda:GetPolicy"] },
+    "aws:sqs/queue:Queue": {
+        actions: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue", "sqs:UntagQueue", "sqs:ListQueueTags"],
+    },
+    "aws:s3/bucketNotification:BucketNotification": { actions: ["s3:PutBucketNotification", "s3:GetBucketNotification"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
 };
@@ -87,4 +119,5 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
 export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:glue/crawler:Crawler": "glue.amazonaws.com",
     "aws:lakeformation/resource:Resource": "lakeformation.amazonaws.com",
+    "aws:lambda/function:Function": "lambda.amazonaws.com",
 };

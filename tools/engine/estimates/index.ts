@@ -1,4 +1,5 @@
 import type { Plan } from "../stackExport";
+import { anomalyDetectorSection } from "./anomalyDetector";
 
 /**
  * A section the plan summary prints after the resource counts: what a component will cost or run
@@ -15,4 +16,6 @@ export interface SummarySection {
 export type SummarySectionOf = (plan: Plan) => SummarySection | undefined;
 
 /** Every component's section, in the order the summary prints them. Add one line per component. */
-export const SUMMARY_SECTIONS: readonly SummarySectionOf[] = [];
+export const SUMMARY_SECTIONS: readonly SummarySectionOf[] = [
+    anomalyDetectorSection,
+];
