@@ -16,7 +16,7 @@ export type DetectorInterval = keyof typeof DETECTOR_INTERVAL_SECONDS;
  * The timestamp formats the ingestion function reads, all in UTC: ISO 8601 (with or without a zone
  * offset), the patterns Lookout for Metrics' console offered, and epoch seconds or milliseconds.
  */
-export const TIMESTAMP_FORMATS = ["iso8601", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd", "epochSeconds", "epochMillis"] as const;
+export const TIMESTAMP_FORMATS = ["iso8601", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd", "dd.MM.yyyy", "epochSeconds", "epochMillis"] as const;
 export type TimestampFormat = (typeof TIMESTAMP_FORMATS)[number];
 
 /** How a measure is aggregated per interval and dimension combination (Lookout's SUM and AVG). */

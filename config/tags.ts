@@ -16,7 +16,7 @@ const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  * is four (an analyst role: project, stack, persona, analyst-group); tests/config/tags.test.ts
  * counts it on the planned stacks, so that a component adding one more tag fails there.
  */
-export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group"] as const;
+export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group", "detector"] as const;
 export const MAX_PLATFORM_TAGS_PER_RESOURCE = 4;
 
 const tagKey = z

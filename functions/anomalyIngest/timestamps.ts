@@ -3,10 +3,12 @@
  * TIMESTAMP_FORMATS) to epoch milliseconds in UTC, or undefined when the text does not match.
  */
 const PATTERNS: Record<string, RegExp> = {
-    "yyyy-MM-dd HH:mm:ss": /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/,
-    "yyyy-MM-dd HH:mm": /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})()$/,
-    "yyyy/MM/dd HH:mm:ss": /^(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/,
-    "yyyy-MM-dd": /^(\d{4})-(\d{2})-(\d{2})()()()$/,
+    "yyyy-MM-dd HH:mm:ss": /^(?<y>\d{4})-(?<M>\d{2})-(?<d>\d{2}) (?<H>\d{2}):(?<m>\d{2}):(?<s>\d{2})$/,
+    "yyyy-MM-dd HH:mm": /^(?<y>\d{4})-(?<M>\d{2})-(?<d>\d{2}) (?<H>\d{2}):(?<m>\d{2})$/,
+    "yyyy/MM/dd HH:mm:ss": /^(?<y>\d{4})\/(?<M>\d{2})\/(?<d>\d{2}) (?<H>\d{2}):(?<m>\d{2}):(?<s>\d{2})$/,
+    "yyyy-MM-dd": /^(?<y>\d{4})-(?<M>\d{2})-(?<d>\d{2})$/,
+    // Kaggle's "Predict Future Sales" (the lake's sales dataset) writes 02.01.2013.
+    "dd.MM.yyyy": /^(?<d>\d{2})\.(?<M>\d{2})\.(?<y>\d{4})$/,
 };
 
 // ISO 8601 as CSV exports write it: a date, "T" or a space, a time, optional fraction and zone.
@@ -30,9 +32,9 @@ export function parseTimestamp(text: string, format: string): number | undefined
         }
         default: {
             const pattern = PATTERNS[format];
-            const m = pattern?.exec(value);
-            if (!m) return undefined;
-            const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === "" ? 0 : Number(p)));
+            const g = pattern?.exec(value)?.groups;
+            if (!g) return undefined;
+            const [year, month, day, hour, minute, second] = [g.y, g.M, g.d, g.H, g.m, g.s].map((p) => (p === undefined ? 0 : Number(p)));
             const ms = Date.UTC(year, month - 1, day, hour, minute, second);
             // Date.UTC rolls 2021-02-30 over to March: a date that does not exist is malformed.
             const back = new Date(ms);

@@ -34,6 +34,7 @@ const NAMED_PROPERTIES: Record<string, [string, NameKind][]> = {
     "aws:cognito/identityPool:IdentityPool": [["identityPoolName", "cognito-identity-pool"]],
     "aws:cloudwatch/metricAlarm:MetricAlarm": [["name", "cloudwatch-alarm"]],
     "aws:cloudwatch/eventRule:EventRule": [["name", "eventbridge-rule"]],
+    "aws:sqs/queue:Queue": [["name", "sqs-queue"]],
 };
 
 const STACKS = ["production", "staging-tokyo", "Prod", "prod", "qa_1", "v1.2", `s${"-long.Stack_name".repeat(7)}`.slice(0, 100)];

@@ -1,0 +1,77 @@
+import { expect } from "chai";
+import { ConfigError, parsePlatformConfig } from "../../config";
+import { metricCount } from "../../config/anomalyDetector";
+import { readStackConfig } from "../../tools/engine/stackFile";
+
+const FILE = "Pulumi.dev.yaml";
+const KEY = "analytics-platform:anomalyDetector";
+
+type Detector = Record<string, unknown> & { dimensions: { column: string; values: string[] }[]; alerts: Record<string, unknown>; source: Record<string, unknown> };
+
+/** The dev stack's config with its first detector changed by `edit`. */
+function devWithDetector(edit: (detector: Detector, all: Record<string, unknown>) => void): Record<string, string> {
+    const { config } = readStackConfig("dev");
+    const value = JSON.parse(config[KEY]) as { detectors: Detector[] };
+    edit(value.detectors[0], value);
+    return { ...config, [KEY]: JSON.stringify(value) };
+}
+
+function problemsOf(values: Record<string, string>): string[] {
+    try {
+        parsePlatformConfig(FILE, values);
+    } catch (error) {
+        expect(error).to.be.instanceOf(ConfigError);
+        return (error as ConfigError).problems;
+    }
+    throw new Error("expected a ConfigError");
+}
+
+describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
+    it("accepts both stacks' detectors: the seed's 2 measures x 3 platforms x 7 marketplaces = 42 metrics", () => {
+        for (const stack of ["dev", "prod"]) {
+            const config = parsePlatformConfig(`Pulumi.${stack}.yaml`, readStackConfig(stack).config);
+            expect(config.anomalyDetector.enabled).to.equal(true);
+            if (!config.anomalyDetector.enabled) return;
+            expect(metricCount(config.anomalyDetector.detectors[0])).to.equal(42);
+        }
+    });
+
+    it("is off when the key is absent", () => {
+        const { config } = readStackConfig("dev");
+        delete config[KEY];
+        expect(parsePlatformConfig(FILE, config).anomalyDetector).to.deep.equal({ enabled: false });
+    });
+
+    const cases: [string, (d: Detector) => void, string][] = [
+        ["an empty dimension value list", (d) => { d.dimensions[0].values = []; }, `${FILE}: ${KEY}.detectors[0].dimensions[0].values: expected at least 1 entry, found []`],
+        ["a repeated dimension value", (d) => { d.dimensions[1].values = ["us", "uk", "us"]; }, `${FILE}: ${KEY}.detectors[0].dimensions[1].values[2]: expected a unique dimension value, found "us" again (first at [0])`],
+        ["an unknown interval", (d) => { d.interval = "PT15M"; }, `${FILE}: ${KEY}.detectors[0].interval: expected one of "PT5M"|"PT10M"|"PT1H"|"P1D", found "PT15M"`],
+        ["a threshold above 100", (d) => { d.severityThreshold = 101; }, `${FILE}: ${KEY}.detectors[0].severityThreshold: expected a value <= 100, found 101`],
+        ["a threshold below 0", (d) => { d.severityThreshold = -1; }, `${FILE}: ${KEY}.detectors[0].severityThreshold: expected a value >= 0, found -1`],
+        ["a dataset the lake does not have", (d) => { d.source = { dataset: "clicks" }; }, `${FILE}: ${KEY}.detectors[0].source.dataset: expected a dataset of dataLake.datasets (sales, items, item_categories, shops, ecommerce), found "clicks"`],
+        ["a measure column the dataset does not have", (d) => { (d.measures as { column: string }[])[1].column = "revenues"; }, `${FILE}: ${KEY}.detectors[0].measures[1].column: expected a column of dataset ecommerce (platform, marketplace, timestamp, views, revenue), found "revenues"`],
+        ["both a dataset and a bucket", (d) => { d.source = { dataset: "ecommerce", bucket: "other-bucket", prefix: "" }; }, `${FILE}: ${KEY}.detectors[0].source`],
+        ["no alert channel", (d) => { d.alerts = {}; }, `${FILE}: ${KEY}.detectors[0].alerts: expected at least one alert channel`],
+        ["a webhook URL instead of its parameter name", (d) => { d.alerts = { webhook: { urlParameterName: "https://hooks.slack.com/services/T000/B000/XXX" } }; }, `${FILE}: ${KEY}.detectors[0].alerts.webhook.urlParameterName: expected an SSM parameter name`],
+        ["a column used twice", (d) => { d.dimensions[1].column = "platform"; }, `${FILE}: ${KEY}.detectors[0].dimensions[1].column: expected a unique dimension column, found "platform" again`],
+    ];
+    for (const [what, change, expected] of cases) {
+        it(`names the file and key of ${what}`, () => {
+            const problems = problemsOf(devWithDetector(change));
+            expect(problems.some((p) => p.startsWith(expected)), `${problems.join("\n")}\n(expected a line starting with: ${expected})`).to.equal(true);
+        });
+    }
+
+    it("refuses a detector on a lake dataset while the lake is off", () => {
+        const values = devWithDetector(() => undefined);
+        values["analytics-platform:dataLake"] = JSON.stringify({ enabled: false });
+        values["analytics-platform:athenaAnalysts"] = JSON.stringify({ enabled: false });
+        expect(problemsOf(values)).to.include(`${FILE}: ${KEY}.detectors[0].source.dataset: expected a bucket source while dataLake.enabled is false, found dataset "ecommerce"`);
+    });
+
+    it("refuses a webhook parameter set with --secret: the URL lives in SSM, never in the stack config", () => {
+        // The platform's keys are all plain; a URL in the config would be a secret in plain text.
+        const values = devWithDetector((d) => { d.alerts = { webhook: { urlParameterName: "/analytics-platform/dev/hook" } }; });
+        expect(() => parsePlatformConfig(FILE, values)).not.to.throw();
+    });
+});
