@@ -1,6 +1,7 @@
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
-import { parse } from "csv-parse";
+import { parse } from "csv-parse/sync";
+import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { IntervalAggregator, Indexes } from "./aggregate";
 import { publish } from "./publish";
@@ -76,27 +77,44 @@ async function objectsOf(event: DetectorEvent, settings: IngestSettings): Promis
     return keys;
 }
 
-/** Streams one object through the CSV parser into the aggregator: memory stays bounded by the aggregates. */
+/**
+ * Streams one object line by line into the aggregator: memory stays bounded by the aggregates. Each
+ * line is parsed as a CSV record on its own, so that a broken line (a stray or unclosed quote) is
+ * one malformed row and never swallows the good lines after it, as a stream parser's quote state
+ * would. The cost: a quoted value spanning lines is not supported (metric exports have none).
+ */
 async function readObject(settings: IngestSettings, key: string, aggregator: IntervalAggregator): Promise<void> {
     const object = await s3.send(new GetObjectCommand({ Bucket: settings.bucket, Key: key }));
-    const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, info: true });
-    parser.on("skip", (err: Error & { lines?: number }) => aggregator.malformed(err.lines ?? 0, err.message));
-    (object.Body as Readable).pipe(parser);
+    const stream = object.Body as Readable;
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
     let indexes: Indexes | undefined;
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    let number = 0;
+    for await (const raw of lines) {
+        number++;
+        const line = number === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+        if (line.trim() === "") continue;
+        let record: string[];
+        try {
+            const records = parse(line, { relax_column_count: true }) as string[][];
+            record = records[0] ?? [];
+        } catch (err) {
+            aggregator.malformed(number, (err as Error).message);
+            continue;
+        }
         if (indexes === undefined) {
             const header = aggregator.columnsOf(record);
             if ("missing" in header) {
                 // The whole object is unreadable for this detector: say so and go on with the next.
-                (object.Body as Readable).destroy();
-                aggregator.malformed(info.lines, `${key}: the header lacks column(s) ${header.missing.join(", ")}`);
+                lines.close();
+                stream.destroy();
+                aggregator.malformed(number, `${key}: the header lacks column(s) ${header.missing.join(", ")}`);
                 log("ERROR", "object skipped: header lacks the detector's columns", { key, missing: header.missing });
                 return;
             }
             indexes = header.indexes;
             continue;
         }
-        aggregator.add(record, info.lines, indexes);
+        aggregator.add(record, number, indexes);
     }
 }
 
