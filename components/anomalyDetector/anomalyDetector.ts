@@ -172,7 +172,7 @@ export class AnomalyDetector extends pulumi.ComponentResource {
                 principal: "sns.amazonaws.com",
                 sourceArn: topicArn,
             }, { parent: alert.fn });
-            new aws.sns.TopicSubscription(`${name}-alert`, { topic: topicArn, protocol: "lambda", endpoint: alert.fn.arn }, { parent: alerts.topic, dependsOn: [permission] });
+            new aws.sns.TopicSubscription(`${name}-alert-subscription`, { topic: topicArn, protocol: "lambda", endpoint: alert.fn.arn }, { parent: alerts.topic, dependsOn: [permission] });
             this.alertRoleArn = alert.role.arn;
         }
 
