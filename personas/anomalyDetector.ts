@@ -17,6 +17,8 @@ import { PersonaDefinition } from "./types";
 
 const lambdaOnly = mustNot({ kind: "assumableByOutsiders", services: ["lambda.amazonaws.com"] }, "be assumable by anyone but AWS Lambda",
     "trust only lambda.amazonaws.com: no person, no other account, no other service");
+const notPeople = mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
+    "remove AWS, Federated and \"*\" principals from the function role's trust policy: only Lambda assumes it");
 const noPassRole = mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the function role's policy");
 
 const INGESTION_HOLDS: RiskAllowance[] = [
@@ -43,6 +45,7 @@ export const ANOMALY_DETECTOR_PERSONAS: Record<typeof ANOMALY_INGESTION_PERSONA 
             mustNot({ kind: "iam", action: "s3:PutObject", resource: "lakeDatasetObjects" }, "write anywhere in the lake",
                 "remove s3:PutObject (and every other S3 write) from the ingestion role's policy"),
             lambdaOnly,
+            notPeople,
             noPassRole,
             notLakeFormationAdmin,
             cannotChangeSettings,
@@ -65,6 +68,7 @@ export const ANOMALY_DETECTOR_PERSONAS: Record<typeof ANOMALY_INGESTION_PERSONA 
             mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)", "remove S3 reads from the alert role's policy"),
             mustNot({ kind: "putMetrics", namespace: "other" }, "publish metrics in another namespace", "remove cloudwatch:PutMetricData from the alert role's policy"),
             lambdaOnly,
+            notPeople,
             noPassRole,
             notLakeFormationAdmin,
             cannotChangeSettings,

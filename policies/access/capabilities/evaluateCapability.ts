@@ -107,7 +107,10 @@ function putMetrics(c: RoleContext, namespace: "own" | "other"): Promise<Verdict
         if (own === undefined) return Promise.resolve(denied("the role names no anomaly detector (no detector tag)"));
         return c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": own } });
     }
-    return c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": "persona-probe/other-namespace" } });
+    // Another detector's namespace beside its own (a pattern over the platform's namespaces), and one elsewhere.
+    const sibling = own === undefined ? "persona-probe/other-detector" : `${own.slice(0, own.lastIndexOf("/"))}/persona-probe-other-detector`;
+    return anyOfInOrder(["persona-probe/other-namespace", sibling].map((namespace) => () =>
+        c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": namespace } })));
 }
 
 async function perLocation(c: RoleContext, ref: LocationRef, check: (location: string) => Promise<Verdict>): Promise<CapabilityOutcome[]> {
