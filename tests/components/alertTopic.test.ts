@@ -7,7 +7,7 @@ import { named, ofType, statements } from "../helpers/resources";
 const ACCOUNT = "123456789012";
 
 /** A program with nothing but an alert topic, as a component would make it. */
-function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[] }): Promise<Plan> {
+function planTopic(opts: { alarmNames?: string[]; eventRuleNames?: string[]; emails?: string[]; protection?: { protectData: boolean; versioning: boolean } }): Promise<Plan> {
     return planProgram({
         project: "analytics-platform",
         stack: "dev",
@@ -81,5 +81,11 @@ describe("alertTopic (components/common)", function () {
         const quiet = await planTopic({});
         expect(statements(named(quiet, "alerts-policy").outputs.policy).map((s) => s.Effect)).to.deep.equal(["Deny"]);
         expect(statements(named(quiet, "alerts-key").outputs.policy).map((s) => s.Sid)).to.deep.equal(["AccountAdministersThroughIam"]);
+    });
+
+    it("protects its key (and retains it on delete) where the stack keeps data, so that no encrypted message is lost", async () => {
+        const kept = await planTopic({ protection: { protectData: true, versioning: true } });
+        expect(named(kept, "alerts-key")).to.deep.include({ protect: true, retainOnDelete: true });
+        expect(named(plan, "alerts-key").protect).to.equal(false);
     });
 });
