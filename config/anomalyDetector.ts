@@ -22,6 +22,11 @@ export type TimestampFormat = (typeof TIMESTAMP_FORMATS)[number];
 /** How a measure is aggregated per interval and dimension combination (Lookout's SUM and AVG). */
 export const AGGREGATIONS = ["SUM", "AVG"] as const;
 
+/** An enum whose mistake reads "expected one of A, B or C, found ...". */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+    return z.enum(values, { error: `one of ${values.slice(0, -1).join(", ")} or ${values.at(-1)}` });
+}
+
 /** CloudWatch: at most 30 dimensions per metric (PutMetricData, MetricDatum.Dimensions). */
 export const CLOUDWATCH_MAX_DIMENSIONS = 30;
 /** CloudWatch: a dimension name or value is 1-255 characters (Dimension). */
@@ -75,7 +80,7 @@ const sourceSchema = z
 
 const measureSchema = z.strictObject({
     column: csvColumn,
-    aggregation: z.enum(AGGREGATIONS).default("SUM"),
+    aggregation: oneOf(AGGREGATIONS).default("SUM"),
 });
 
 const dimensionSchema = z.strictObject({
@@ -118,18 +123,18 @@ export const detectorSchema = z
         source: sourceSchema,
         timestamp: z.strictObject({
             column: csvColumn,
-            format: z.enum(TIMESTAMP_FORMATS).default("iso8601"),
+            format: oneOf(TIMESTAMP_FORMATS).default("iso8601"),
         }),
         measures: uniqueBy(z.array(measureSchema).min(1), (m) => m.column, "measure column"),
         dimensions: uniqueBy(z.array(dimensionSchema).min(1).max(CLOUDWATCH_MAX_DIMENSIONS), (d) => d.column, "dimension column"),
-        interval: z.enum(Object.keys(DETECTOR_INTERVAL_SECONDS) as [DetectorInterval, ...DetectorInterval[]]),
+        interval: oneOf(Object.keys(DETECTOR_INTERVAL_SECONDS) as [DetectorInterval, ...DetectorInterval[]]),
         /**
          * The anomaly severity (0-100) from which an alarm fires: the higher, the wider the expected
          * band (components/anomalyDetector/bandWidth.ts) and the fewer, larger anomalies reported.
          */
         severityThreshold: z.number().int().min(0).max(100).default(70),
         /** When the ingestion runs: every interval (objects written in the last one), or on each new object. */
-        trigger: z.enum(["schedule", "newObjects"]).default("schedule"),
+        trigger: oneOf(["schedule", "newObjects"] as const).default("schedule"),
         alerts: alertsSchema.default({ emails: [], lambdaFunctionArns: [] }),
         /** Concurrent runs the ingestion function may have (reserved concurrency). */
         reservedConcurrency: z.number().int().min(1).max(100).default(1),

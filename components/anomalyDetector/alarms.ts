@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DETECTOR_INTERVAL_SECONDS, DetectorConfig } from "../../config/anomalyDetector";
 import { DETECTOR_TAG } from "../../personas/personaNames";
 import { Placement, physicalName, tagsFor } from "../common/naming";
+import { deleteBeforeReplace } from "../common/replacement";
 import { bandWidth } from "./bandWidth";
 
 /** One watched series: a measure for one combination of dimension values. */
@@ -79,6 +80,6 @@ export function anomalyAlarms(name: string, args: { placement: Placement; detect
             alarmActions: [args.topicArn],
             okActions: [args.topicArn],
             tags: tagsFor(args.placement, { [DETECTOR_TAG]: detector.name }),
-        }, { parent });
+        }, deleteBeforeReplace({ parent })); // a fixed alarm name: PutMetricAlarm would overwrite, then the old one's delete removes it
     });
 }

@@ -7,6 +7,7 @@ import { alertTopic } from "../common/alertTopic";
 import { dataStoreOptions } from "../common/dataProtection";
 import { physicalName, tagsFor } from "../common/naming";
 import { Statement, policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
 import { anomalyAlarms, metricNamespace, seriesOf } from "./alarms";
 import { AnomalyDetectorArgs } from "./anomalyDetectorArgs";
 import { bundleFunction } from "./bundle";
@@ -140,7 +141,7 @@ export class AnomalyDetector extends pulumi.ComponentResource {
                 sqsManagedSseEnabled: true,
                 messageRetentionSeconds: 14 * 24 * 3600,
                 tags,
-            }, { parent });
+            }, deleteBeforeReplace({ parent }));
             const statements: Statement[] = [
                 { Sid: "ReadWebhookParameter", Effect: "Allow", Action: "ssm:GetParameter", Resource: parameterArn },
                 { Sid: "KeepFailedAlerts", Effect: "Allow", Action: "sqs:SendMessage", Resource: failures.arn },
@@ -233,7 +234,7 @@ function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: p
     new aws.kms.Alias(`${name}-logs-key-alias`, {
         name: physicalName(placement, `${args.detector.name}-anomaly-logs`, "kms-alias"),
         targetKeyId: key.keyId,
-    }, { parent: key, deleteBeforeReplace: true });
+    }, deleteBeforeReplace({ parent: key }));
     return key;
 }
 
@@ -257,7 +258,7 @@ function trigger(name: string, args: AnomalyDetectorArgs, fn: aws.lambda.Functio
                 }),
             }),
         tags: tagsFor(placement, { [DETECTOR_TAG]: detector.name }),
-    }, { parent });
+    }, deleteBeforeReplace({ parent }));
     const permission = new aws.lambda.Permission(`${name}-trigger-invoke`, {
         action: "lambda:InvokeFunction",
         function: fn.name,

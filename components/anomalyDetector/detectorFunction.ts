@@ -4,6 +4,7 @@ import { DETECTOR_TAG, PERSONA_TAG } from "../../personas/personaNames";
 import { Placement, physicalName, tagsFor } from "../common/naming";
 import { serviceTrustPolicy } from "../common/personaTrust";
 import { Statement, policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
 import { FunctionBundle, functionArchive } from "./bundle";
 
 export interface DetectorFunctionArgs {
@@ -43,7 +44,8 @@ export function functionName(placement: Placement, logical: string): string {
  * persona), an inline policy of exactly `statements` plus writing its own log stream, a log group
  * created BEFORE the function (else Lambda creates /aws/lambda/<name> itself on the first run, with
  * no retention and no key, and the stack's own group then fails with ResourceAlreadyExists), reserved
- * concurrency, and an on-failure destination for asynchronous events.
+ * concurrency, and an on-failure destination for asynchronous events. The log group, role and
+ * function have fixed names: each is replaced delete-first.
  */
 export function detectorFunction(name: string, args: DetectorFunctionArgs, parent: pulumi.Resource): DetectorFunction {
     const fnName = functionName(args.placement, args.logical);
@@ -53,13 +55,13 @@ export function detectorFunction(name: string, args: DetectorFunctionArgs, paren
         retentionInDays: args.logRetentionDays,
         kmsKeyId: args.logKeyArn,
         tags,
-    }, { parent });
+    }, deleteBeforeReplace({ parent }));
     const role = new aws.iam.Role(`${name}-role`, {
         name: physicalName(args.placement, args.logical, "iam-role"),
         description: `Runs the ${args.description}`,
         assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
         tags: { ...tags, [PERSONA_TAG]: args.persona },
-    }, { parent });
+    }, deleteBeforeReplace({ parent }));
     const policy = new aws.iam.RolePolicy(`${name}-policy`, {
         role: role.name,
         policy: policyDocument([
@@ -88,7 +90,7 @@ export function detectorFunction(name: string, args: DetectorFunctionArgs, paren
         environment: { variables: args.environment },
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
         tags,
-    }, { parent, dependsOn: [logGroup, policy] });
+    }, deleteBeforeReplace({ parent, dependsOn: [logGroup, policy] }));
     new aws.lambda.FunctionEventInvokeConfig(`${name}-async`, {
         functionName: fn.name,
         maximumRetryAttempts: args.maximumRetryAttempts,

@@ -98,7 +98,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
         name: physicalName(args.placement, args.logical, "sns-topic"),
         kmsMasterKeyId: key.arn,
         tags: tagsFor(args.placement),
-    }, { parent });
+    }, deleteBeforeReplace({ parent })); // a fixed topic name: the old one must go first
 
     const topicStatements: Statement[] = [{
         Sid: "DenyInsecureTransport",

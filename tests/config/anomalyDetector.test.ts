@@ -8,7 +8,7 @@ const KEY = "analytics-platform:anomalyDetector";
 
 type Detector = Record<string, unknown> & { dimensions: { column: string; values: string[] }[]; alerts: Record<string, unknown>; source: Record<string, unknown> };
 
-/** The dev stack's config with its first detector changed by `edit`. */
+/** The dev stack's config with its first detector (sales-daily, on the lake's sales dataset) changed by `edit`. */
 function devWithDetector(edit: (detector: Detector, all: Record<string, unknown>) => void): Record<string, string> {
     const { config } = readStackConfig("dev");
     const value = JSON.parse(config[KEY]) as { detectors: Detector[] };
@@ -27,12 +27,12 @@ function problemsOf(values: Record<string, string>): string[] {
 }
 
 describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
-    it("accepts both stacks' detectors: the seed's 2 measures x 3 platforms x 7 marketplaces = 42 metrics", () => {
+    it("accepts both stacks' detectors: the seed's 2 measures x 3 platforms x 7 marketplaces = 42 metrics, and 2 x 5 shops", () => {
         for (const stack of ["dev", "prod"]) {
             const config = parsePlatformConfig(`Pulumi.${stack}.yaml`, readStackConfig(stack).config);
             expect(config.anomalyDetector.enabled).to.equal(true);
             if (!config.anomalyDetector.enabled) return;
-            expect(metricCount(config.anomalyDetector.detectors[0])).to.equal(42);
+            expect(config.anomalyDetector.detectors.map((d) => [d.name, metricCount(d)])).to.deep.equal([["sales-daily", 10], ["ecommerce", 42]]);
         }
     });
 
@@ -44,16 +44,16 @@ describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
 
     const cases: [string, (d: Detector) => void, string][] = [
         ["an empty dimension value list", (d) => { d.dimensions[0].values = []; }, `${FILE}: ${KEY}.detectors[0].dimensions[0].values: expected at least 1 entry, found []`],
-        ["a repeated dimension value", (d) => { d.dimensions[1].values = ["us", "uk", "us"]; }, `${FILE}: ${KEY}.detectors[0].dimensions[1].values[2]: expected a unique dimension value, found "us" again (first at [0])`],
-        ["an unknown interval", (d) => { d.interval = "PT15M"; }, `${FILE}: ${KEY}.detectors[0].interval: expected one of "PT5M"|"PT10M"|"PT1H"|"P1D", found "PT15M"`],
+        ["a repeated dimension value", (d) => { d.dimensions[0].values = ["25", "28", "25"]; }, `${FILE}: ${KEY}.detectors[0].dimensions[0].values[2]: expected a unique dimension value, found "25" again (first at [0])`],
+        ["an unknown interval", (d) => { d.interval = "PT15M"; }, `${FILE}: ${KEY}.detectors[0].interval: expected one of PT5M, PT10M, PT1H or P1D, found "PT15M"`],
         ["a threshold above 100", (d) => { d.severityThreshold = 101; }, `${FILE}: ${KEY}.detectors[0].severityThreshold: expected a value <= 100, found 101`],
         ["a threshold below 0", (d) => { d.severityThreshold = -1; }, `${FILE}: ${KEY}.detectors[0].severityThreshold: expected a value >= 0, found -1`],
-        ["a dataset the lake does not have", (d) => { d.source = { dataset: "clicks" }; }, `${FILE}: ${KEY}.detectors[0].source.dataset: expected a dataset of dataLake.datasets (sales, items, item_categories, shops, ecommerce), found "clicks"`],
-        ["a measure column the dataset does not have", (d) => { (d.measures as { column: string }[])[1].column = "revenues"; }, `${FILE}: ${KEY}.detectors[0].measures[1].column: expected a column of dataset ecommerce (platform, marketplace, timestamp, views, revenue), found "revenues"`],
-        ["both a dataset and a bucket", (d) => { d.source = { dataset: "ecommerce", bucket: "other-bucket", prefix: "" }; }, `${FILE}: ${KEY}.detectors[0].source`],
+        ["a dataset the lake does not have", (d) => { d.source = { dataset: "clicks" }; }, `${FILE}: ${KEY}.detectors[0].source.dataset: expected a dataset of dataLake.datasets (sales, items, item_categories, shops), found "clicks"`],
+        ["a measure column the dataset does not have", (d) => { (d.measures as { column: string }[])[1].column = "price"; }, `${FILE}: ${KEY}.detectors[0].measures[1].column: expected a column of dataset sales (date, date_block_num, shop_id, item_id, item_price, item_cnt_day), found "price"`],
+        ["both a dataset and a bucket", (d) => { d.source = { dataset: "sales", bucket: "other-bucket", prefix: "" }; }, `${FILE}: ${KEY}.detectors[0].source: expected exactly one of dataset (a lake dataset) and bucket (another bucket), found both`],
         ["no alert channel", (d) => { d.alerts = {}; }, `${FILE}: ${KEY}.detectors[0].alerts: expected at least one alert channel`],
         ["a webhook URL instead of its parameter name", (d) => { d.alerts = { webhook: { urlParameterName: "https://hooks.slack.com/services/T000/B000/XXX" } }; }, `${FILE}: ${KEY}.detectors[0].alerts.webhook.urlParameterName: expected an SSM parameter name`],
-        ["a column used twice", (d) => { d.dimensions[1].column = "platform"; }, `${FILE}: ${KEY}.detectors[0].dimensions[1].column: expected a unique dimension column, found "platform" again`],
+        ["a column used as measure and dimension", (d) => { d.dimensions[0].column = "item_price"; }, `${FILE}: ${KEY}.detectors[0].dimensions[0].column: expected a column used once, found "item_price" as a dimension and as a measure`],
     ];
     for (const [what, change, expected] of cases) {
         it(`names the file and key of ${what}`, () => {
@@ -66,7 +66,7 @@ describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
         const values = devWithDetector(() => undefined);
         values["analytics-platform:dataLake"] = JSON.stringify({ enabled: false });
         values["analytics-platform:athenaAnalysts"] = JSON.stringify({ enabled: false });
-        expect(problemsOf(values)).to.include(`${FILE}: ${KEY}.detectors[0].source.dataset: expected a bucket source while dataLake.enabled is false, found dataset "ecommerce"`);
+        expect(problemsOf(values)).to.include(`${FILE}: ${KEY}.detectors[0].source.dataset: expected a bucket source while dataLake.enabled is false, found dataset "sales"`);
     });
 
     it("refuses a webhook parameter set with --secret: the URL lives in SSM, never in the stack config", () => {

@@ -72,7 +72,7 @@ describe("npm start (plan --policy of the dev stack)", function () {
     it("still names the plan, its components and the policy result", () => {
         expect(stdout).to.match(/^Plan of analytics-platform\/dev/);
         expect(stdout).to.contain("analytics:index:DataLake");
-        expect(stdout).to.match(/Persona matrix \(\d+ cells, 7 roles\)/);
+        expect(stdout).to.match(/Persona matrix \(\d+ cells, 8 roles\)/);
         expect(stdout).to.match(/\d+ policies on \d+ resources: 0 violations/);
     });
 });
