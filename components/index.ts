@@ -10,3 +10,7 @@ export type { AthenaAnalystRoleArgs, AnalystTable, LakeForAnalysts } from "./ath
 export type { Placement } from "./common/naming";
 export type { DataProtection } from "./common/dataProtection";
 export type { PeopleTrust } from "./common/personaTrust";
+// The detector bundles its handlers from functions/ with esbuild when it plans: a program that
+// reuses it runs from a checkout of this repository (functions/ and esbuild beside it).
+export { AnomalyDetector } from "./anomalyDetector/anomalyDetector";
+export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetector/anomalyDetector";

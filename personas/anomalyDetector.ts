@@ -21,6 +21,9 @@ const notPeople = mustNot({ kind: "assumableBy", who: "people" }, "be assumable 
     "remove AWS, Federated and \"*\" principals from the function role's trust policy: only Lambda assumes it");
 const noPassRole = mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the function role's policy");
 
+/** What neither function role may be or do: a Lambda-only role that reaches nothing beyond its job. */
+const FUNCTION_ROLE_MUST_NOTS = [lambdaOnly, notPeople, noPassRole, notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator, ...riskMustNots];
+
 const INGESTION_HOLDS: RiskAllowance[] = [
     { risk: "data-exfiltration", actions: ["s3:GetObject"], on: ["own-detector-source"], why: "it reads the CSV files of its detector's source prefix" },
     { risk: "data-exfiltration", actions: ["kms:Decrypt"], on: ["platform-keys"], why: "the lake's objects are SSE-KMS (through S3 only), and it publishes failures to the encrypted alert topic (through SNS only)" },
@@ -44,14 +47,7 @@ export const ANOMALY_DETECTOR_PERSONAS: Record<typeof ANOMALY_INGESTION_PERSONA 
                 "scope s3:GetObject to the detector's own source prefix, not the lake bucket"),
             mustNot({ kind: "iam", action: "s3:PutObject", resource: "lakeDatasetObjects" }, "write anywhere in the lake",
                 "remove s3:PutObject (and every other S3 write) from the ingestion role's policy"),
-            lambdaOnly,
-            notPeople,
-            noPassRole,
-            notLakeFormationAdmin,
-            cannotChangeSettings,
-            cannotGrant,
-            notIamAdministrator,
-            ...riskMustNots,
+            ...FUNCTION_ROLE_MUST_NOTS,
         ],
         mayHold: INGESTION_HOLDS,
     },
@@ -67,14 +63,7 @@ export const ANOMALY_DETECTOR_PERSONAS: Record<typeof ANOMALY_INGESTION_PERSONA 
                 "scope ssm:GetParameter to the webhook parameter's ARN"),
             mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)", "remove S3 reads from the alert role's policy"),
             mustNot({ kind: "putMetrics", namespace: "other" }, "publish metrics in another namespace", "remove cloudwatch:PutMetricData from the alert role's policy"),
-            lambdaOnly,
-            notPeople,
-            noPassRole,
-            notLakeFormationAdmin,
-            cannotChangeSettings,
-            cannotGrant,
-            notIamAdministrator,
-            ...riskMustNots,
+            ...FUNCTION_ROLE_MUST_NOTS,
         ],
         mayHold: [],
     },

@@ -185,7 +185,7 @@ describe("DataLake", () => {
 
     describe("persona roles", () => {
         it("tags every persona role", () => {
-            const personas = ofType(prod, "aws:iam/role:Role").filter((r) => r.urn.includes("DataLake")).map((r) => tag(r, "persona")).filter(Boolean);
+            const personas = ofType(prod, "aws:iam/role:Role").filter((r) => !r.urn.includes("AnomalyDetector")).map((r) => tag(r, "persona")).filter(Boolean);
             expect(personas).to.have.members(["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer"]);
         });
 
