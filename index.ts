@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { AnomalyDetector, DetectorSource } from "./components/anomalyDetector/anomalyDetector";
+import { QuickSightInsights } from "./components/anomalyDetector/quickSightInsights";
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
 import { DataProtection } from "./components/common/dataProtection";
 import { permissionsBoundaryTransformations } from "./components/common/permissionsBoundary";
@@ -102,6 +103,11 @@ function main(): Record<string, unknown> {
             }, componentOpts);
             return [detector.name, { topicArn: component.topicArn, ingestionFunction: component.ingestionFunctionName, namespace: component.namespace, alarms: component.alarmCount }];
         }));
+        const quickSight = config.anomalyDetector.quickSight;
+        if (quickSight.enabled && lake && config.dataLake.enabled) {
+            const insights = new QuickSightInsights("quicksight-insights", { placement, lake, datasets: config.dataLake.datasets, ownerArn: quickSight.ownerArn }, componentOpts);
+            outputs.quickSightDataSourceArn = insights.dataSourceArn;
+        }
     }
     return outputs;
 }

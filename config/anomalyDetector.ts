@@ -161,6 +161,15 @@ export const detectorSchema = z
 
 export const anomalyDetectorSchema = switchable({
     detectors: uniqueBy(z.array(detectorSchema).min(1), (d) => d.name, "detector name"),
+    /**
+     * A QuickSight Athena data source over the lake's workgroup and a dataset per lake table, for
+     * ML Insights' anomaly detection and forecasting (the seed's other article). Off by default:
+     * ML Insights needs a QuickSight Enterprise subscription in the account.
+     */
+    quickSight: switchable({
+        /** The QuickSight user or group (arn:aws:quicksight:<region>:<account>:user/default/<name>) that owns them and SELECTs the tables. */
+        ownerArn: z.string().regex(/^arn:aws[a-z-]*:quicksight:[a-z0-9-]+:\d{12}:(user|group)\/[\w+=,.@/-]+$/, "a QuickSight user or group ARN"),
+    }).default({ enabled: false }),
 });
 
 export type AnomalyDetectorConfig = Extract<z.infer<typeof anomalyDetectorSchema>, { enabled: true }>;

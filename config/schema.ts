@@ -184,6 +184,9 @@ export const platformConfigSchema = z
 function anomalyDetectorSourceRules(config: { anomalyDetector: z.infer<typeof anomalyDetectorSchema>; dataLake: z.infer<typeof dataLakeSchema> }, ctx: z.RefinementCtx): void {
     const { anomalyDetector, dataLake } = config;
     if (!anomalyDetector.enabled) return;
+    if (anomalyDetector.quickSight.enabled && !dataLake.enabled) {
+        ctx.addIssue({ code: "custom", path: ["anomalyDetector", "quickSight", "enabled"], message: "QuickSight reads the lake's tables: expected false while dataLake.enabled is false, found true" });
+    }
     anomalyDetector.detectors.forEach((detector, d) => {
         const name = detector.source.dataset;
         if (name === undefined) return;

@@ -227,6 +227,14 @@ const RULES = {
         separator: "-",
         source: "Amazon EventBridge API Reference, PutRule (Name)",
     },
+    "quicksight-id": {
+        title: "QuickSight data source or dataset id",
+        minLength: 1,
+        maxLength: 128,
+        allowed: /[\w-]/,
+        separator: "-",
+        source: "Amazon QuickSight API Reference, CreateDataSource (DataSourceId) and CreateDataSet (DataSetId)",
+    },
     "sqs-queue": {
         title: "SQS queue name",
         minLength: 1,

@@ -33,6 +33,7 @@ const AWS_RULES: Record<NameKind, [number, RegExp]> = {
     "cloudwatch-alarm": [255, /^[^\n\r]+$/],
     "eventbridge-rule": [64, /^[.\-_A-Za-z0-9]+$/],
     "sqs-queue": [80, /^[A-Za-z0-9_-]+$/],
+    "quicksight-id": [128, /^[\w-]+$/],
 };
 
 const S3_RESERVED = { prefixes: ["xn--", "sthree-", "amzn-s3-demo-"], suffixes: ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] };

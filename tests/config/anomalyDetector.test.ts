@@ -69,6 +69,15 @@ describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
         expect(problemsOf(values)).to.include(`${FILE}: ${KEY}.detectors[0].source.dataset: expected a bucket source while dataLake.enabled is false, found dataset "sales"`);
     });
 
+    it("refuses QuickSight without the lake, and a QuickSight owner that is not a user or group ARN", () => {
+        const withQuickSight = (quickSight: unknown) => devWithDetector((_, all) => { all.quickSight = quickSight; });
+        const lakeOff = { ...withQuickSight({ ownerArn: "arn:aws:quicksight:ap-northeast-1:123456789012:user/default/lead" }), "analytics-platform:dataLake": JSON.stringify({ enabled: false }) };
+        expect(problemsOf(lakeOff)).to.include(`${FILE}: ${KEY}.quickSight.enabled: QuickSight reads the lake's tables: expected false while dataLake.enabled is false, found true`);
+        expect(problemsOf(withQuickSight({ ownerArn: "arn:aws:iam::123456789012:role/lead" }))).to.deep.equal([
+            `${FILE}: ${KEY}.quickSight.ownerArn: expected a QuickSight user or group ARN, found "arn:aws:iam::123456789012:role/lead"`,
+        ]);
+    });
+
     it("refuses a webhook parameter set with --secret: the URL lives in SSM, never in the stack config", () => {
         // The platform's keys are all plain; a URL in the config would be a secret in plain text.
         const values = devWithDetector((d) => { d.alerts = { webhook: { urlParameterName: "/analytics-platform/dev/hook" } }; });

@@ -110,6 +110,13 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     "aws:sqs/queue:Queue": {
         actions: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue", "sqs:UntagQueue", "sqs:ListQueueTags"],
     },
+    "aws:quicksight/dataSource:DataSource": {
+        actions: ["quicksight:CreateDataSource", "quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:UpdateDataSource", "quicksight:UpdateDataSourcePermissions", "quicksight:DeleteDataSource", "quicksight:TagResource", "quicksight:UntagResource", "quicksight:ListTagsForResource"],
+    },
+    "aws:quicksight/dataSet:DataSet": {
+        actions: ["quicksight:CreateDataSet", "quicksight:DescribeDataSet", "quicksight:DescribeDataSetPermissions", "quicksight:UpdateDataSet", "quicksight:UpdateDataSetPermissions", "quicksight:DeleteDataSet", "quicksight:PassDataSource", "quicksight:TagResource", "quicksight:UntagResource", "quicksight:ListTagsForResource"],
+        note: "a dataset names its data source, which the creator passes to it",
+    },
     "aws:s3/bucketNotification:BucketNotification": { actions: ["s3:PutBucketNotification", "s3:GetBucketNotification"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
