@@ -115,6 +115,8 @@ const alertsSchema = z.strictObject({
 
 /** A detector's metric (and alarm) count above which the config is refused: one plan, one bill, readable. */
 export const MAX_METRICS_PER_DETECTOR = 1000;
+/** Room for a detector's measures and dimensions in Lambda's 4 KB of environment variables, the rest of the settings beside them. */
+const MAX_SETTINGS_BYTES = 3500;
 
 export const detectorSchema = z
     .strictObject({
@@ -152,6 +154,12 @@ export const detectorSchema = z
         const metrics = metricCount(detector);
         if (metrics > MAX_METRICS_PER_DETECTOR) {
             ctx.addIssue({ code: "custom", path: ["dimensions"], message: `expected at most ${MAX_METRICS_PER_DETECTOR} metrics (measures x dimension-value combinations) per detector, found ${metrics}: each is a custom metric and an alarm` });
+        }
+        // The ingestion function gets measures and dimensions in one environment variable, and
+        // Lambda allows 4 KB of environment variables in all (Lambda quotas).
+        const settingsBytes = Buffer.byteLength(JSON.stringify({ measures: detector.measures, dimensions: detector.dimensions }));
+        if (settingsBytes > MAX_SETTINGS_BYTES) {
+            ctx.addIssue({ code: "custom", path: ["dimensions"], message: `expected measures and dimensions that fit the ingestion function's environment (at most ${MAX_SETTINGS_BYTES} bytes of JSON, Lambda allows 4 KB), found ${settingsBytes} bytes` });
         }
         const { alerts } = detector;
         if (alerts.emails.length === 0 && alerts.lambdaFunctionArns.length === 0 && alerts.webhook === undefined) {

@@ -69,7 +69,8 @@ describe("reuse: another program plans with the built components", function () {
         expect(declarations).to.match(/export \{ DataLake \}/).and.to.match(/export \{ AthenaAnalystRole \}/);
         // Nothing but the components and what they use: no tools, tests or policies in the package.
         // config/ comes only as declarations: DataLakeArgs names the Lake Formation settings' type.
-        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["components", "config", "personas"]);
+        // functions/: the settings the AnomalyDetector writes for its ingestion handler.
+        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["components", "config", "functions", "personas"]);
     });
 
     it("creates its own DataLake and two AthenaAnalystRoles with its own names", () => {

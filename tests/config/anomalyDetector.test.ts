@@ -53,6 +53,7 @@ describe("anomalyDetector config (config/anomalyDetector.ts)", () => {
         ["both a dataset and a bucket", (d) => { d.source = { dataset: "sales", bucket: "other-bucket", prefix: "" }; }, `${FILE}: ${KEY}.detectors[0].source: expected exactly one of dataset (a lake dataset) and bucket (another bucket), found both`],
         ["no alert channel", (d) => { d.alerts = {}; }, `${FILE}: ${KEY}.detectors[0].alerts: expected at least one alert channel`],
         ["a webhook URL instead of its parameter name", (d) => { d.alerts = { webhook: { urlParameterName: "https://hooks.slack.com/services/T000/B000/XXX" } }; }, `${FILE}: ${KEY}.detectors[0].alerts.webhook.urlParameterName: expected an SSM parameter name`],
+        ["dimension values too long for the function's environment", (d) => { d.dimensions[0].values = Array.from({ length: 40 }, (_, i) => `shop-${i}`.padEnd(100, "x")); }, `${FILE}: ${KEY}.detectors[0].dimensions: expected measures and dimensions that fit the ingestion function's environment`],
         ["a column used as measure and dimension", (d) => { d.dimensions[0].column = "item_price"; }, `${FILE}: ${KEY}.detectors[0].dimensions[0].column: expected a column used once, found "item_price" as a dimension and as a measure`],
     ];
     for (const [what, change, expected] of cases) {
