@@ -1,3 +1,6 @@
+import * as aws from "@pulumi/aws";
+import { AnomalyDetector, DetectorSource } from "./components/anomalyDetector/anomalyDetector";
+import { QuickSightInsights } from "./components/anomalyDetector/quickSightInsights";
 import { AthenaAnalystRole } from "./components/athenaAnalystRole/athenaAnalystRole";
 import { CodeBuildE2E } from "./components/codeBuildE2E/codeBuildE2E";
 import { DataProtection } from "./components/common/dataProtection";
@@ -23,6 +26,7 @@ function main(): Record<string, unknown> {
     const protection: DataProtection = { protectData: config.environment.protectData, versioning: config.environment.bucketVersioning };
     const peopleTrust = { trustedPrincipals: config.personas.trustedPrincipals, samlProviderArn: config.personas.samlProviderArn };
     const outputs: Record<string, unknown> = {};
+    let lakeForDetectors: DataLake | undefined;
     // Every component's roles get the stack's permissions boundary, if it has one.
     const componentOpts = { transformations: permissionsBoundaryTransformations(config.personas.permissionsBoundary) };
 
@@ -47,6 +51,7 @@ function main(): Record<string, unknown> {
             lakeFormationSettings: lakeConfig.lakeFormationSettings,
             adminRolePropagationSeconds: lakeConfig.adminRolePropagationSeconds,
         }, componentOpts);
+        lakeForDetectors = lake;
         outputs.dataLake = {
             lakeBucket: lake.lakeBucketName,
             resultsBucket: lake.resultsBucketName,
@@ -183,6 +188,38 @@ function main(): Record<string, unknown> {
                 baselineJob: pipeline.monitors.dataQuality?.baselineJob,
             }])),
         };
+    }
+
+    if (config.anomalyDetector.enabled) {
+        const lake = lakeForDetectors;
+        const partition = aws.getPartitionOutput({}).partition;
+        if (lake && config.anomalyDetector.detectors.some((d) => d.source.dataset !== undefined && d.trigger === "newObjects")) {
+            // S3 sends "Object Created" events to EventBridge only when the bucket says so; one
+            // notification configuration per bucket, so it is made once here, not per detector.
+            new aws.s3.BucketNotification("data-lake-eventbridge", { bucket: lake.lakeBucketName, eventbridge: true });
+        }
+        outputs.anomalyDetectors = Object.fromEntries(config.anomalyDetector.detectors.map((detector) => {
+            const { dataset, bucket, prefix, kmsKeyArn } = detector.source;
+            // The schema guarantees a lake for a dataset source (config/schema.ts).
+            const source: DetectorSource = dataset !== undefined && lake
+                ? { bucketName: lake.lakeBucketName, bucketArn: lake.lakeBucketArn, prefix: `${dataset}/`, kmsKeyArn: lake.keyArn }
+                : { bucketName: bucket as string, bucketArn: partition.apply((p) => `arn:${p}:s3:::${bucket}`), prefix: prefix ?? "", kmsKeyArn };
+            const component = new AnomalyDetector(`anomaly-${detector.name}`, {
+                placement,
+                region,
+                detector,
+                source,
+                logRetentionDays: config.environment.logRetentionDays,
+                kmsDeletionWindowDays: config.environment.kmsDeletionWindowDays,
+                protection,
+            }, componentOpts);
+            return [detector.name, { topicArn: component.topicArn, ingestionFunction: component.ingestionFunctionName, namespace: component.namespace, alarms: component.alarmCount }];
+        }));
+        const quickSight = config.anomalyDetector.quickSight;
+        if (quickSight.enabled && lake && config.dataLake.enabled) {
+            const insights = new QuickSightInsights("quicksight-insights", { placement, lake, datasets: config.dataLake.datasets, ownerArn: quickSight.ownerArn }, componentOpts);
+            outputs.quickSightDataSourceArn = insights.dataSourceArn;
+        }
     }
     return outputs;
 }

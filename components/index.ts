@@ -18,3 +18,7 @@ export { SageMakerEndpointPipeline } from "./sageMakerEndpointPipeline/sageMaker
 export type * from "./sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 export { SageMakerMlEngineerRole } from "./sageMakerEndpointPipeline/mlEngineerRole";
 export type { SageMakerMlEngineerRoleArgs, MlEngineerPipeline } from "./sageMakerEndpointPipeline/mlEngineerRole";
+// The detector bundles its handlers from functions/ with esbuild when it plans: a program that
+// reuses it runs from a checkout of this repository (functions/ and esbuild beside it).
+export { AnomalyDetector } from "./anomalyDetector/anomalyDetector";
+export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetector/anomalyDetector";

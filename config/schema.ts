@@ -5,6 +5,7 @@ import { stackTags } from "./tags";
 import { codeBuildE2ESchema } from "./codeBuildE2E";
 import { webAppMonitorSchema } from "./webAppMonitor";
 import { sageMakerEndpointPipelinesSchema } from "./sageMakerEndpointPipeline";
+import { anomalyDetectorSchema } from "./anomalyDetector";
 
 /**
  * The stack configuration, one zod schema per top-level key under `analytics-platform:`.
@@ -135,9 +136,11 @@ export const platformConfigSchema = z
         codeBuildE2E: codeBuildE2ESchema.default({ enabled: false }),
         webAppMonitor: webAppMonitorSchema.default({ enabled: false }),
         sageMakerEndpointPipelines: sageMakerEndpointPipelinesSchema.default({ enabled: false }),
+        anomalyDetector: anomalyDetectorSchema.default({ enabled: false }),
     })
     .superRefine((config, ctx) => {
         const { dataLake, athenaAnalysts, personas } = config;
+        anomalyDetectorSourceRules(config, ctx);
         if (dataLake.enabled && personas.trustedPrincipals.length === 0 && personas.samlProviderArn === undefined) {
             ctx.addIssue({
                 code: "custom",
@@ -186,6 +189,41 @@ export const platformConfigSchema = z
             }),
         );
     });
+
+/**
+ * A detector that reads a lake dataset needs the lake, and its columns must be the dataset's: a
+ * misspelt column would make every row malformed at run time, long after the plan said yes.
+ */
+function anomalyDetectorSourceRules(config: { anomalyDetector: z.infer<typeof anomalyDetectorSchema>; dataLake: z.infer<typeof dataLakeSchema> }, ctx: z.RefinementCtx): void {
+    const { anomalyDetector, dataLake } = config;
+    if (!anomalyDetector.enabled) return;
+    if (anomalyDetector.quickSight.enabled && !dataLake.enabled) {
+        ctx.addIssue({ code: "custom", path: ["anomalyDetector", "quickSight", "enabled"], message: "QuickSight reads the lake's tables: expected false while dataLake.enabled is false, found true" });
+    }
+    anomalyDetector.detectors.forEach((detector, d) => {
+        const name = detector.source.dataset;
+        if (name === undefined) return;
+        const path = ["anomalyDetector", "detectors", d, "source", "dataset"];
+        if (!dataLake.enabled) {
+            ctx.addIssue({ code: "custom", path, message: `expected a bucket source while dataLake.enabled is false, found dataset "${name}"` });
+            return;
+        }
+        const dataset = dataLake.datasets.find((x) => x.name === name);
+        if (!dataset) {
+            ctx.addIssue({ code: "custom", path, message: `expected a dataset of dataLake.datasets (${dataLake.datasets.map((x) => x.name).join(", ")}), found "${name}"` });
+            return;
+        }
+        const columns = dataset.columns.map((c) => c.name);
+        const check = (column: string, at: PropertyKey[]) => {
+            if (!columns.includes(column)) {
+                ctx.addIssue({ code: "custom", path: ["anomalyDetector", "detectors", d, ...at], message: `expected a column of dataset ${name} (${columns.join(", ")}), found "${column}"` });
+            }
+        };
+        check(detector.timestamp.column, ["timestamp", "column"]);
+        detector.measures.forEach((m, i) => check(m.column, ["measures", i, "column"]));
+        detector.dimensions.forEach((x, i) => check(x.column, ["dimensions", i, "column"]));
+    });
+}
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;

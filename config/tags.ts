@@ -17,7 +17,7 @@ const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  * stack, persona, sagemaker-pipeline); tests/config/tags.test.ts
  * counts it on the planned stacks, so that a component adding one more tag fails there.
  */
-export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group", "sagemaker-pipeline"] as const;
+export const PLATFORM_TAG_KEYS = ["project", "stack", "persona", "purpose", "analyst-group", "sagemaker-pipeline", "detector"] as const;
 export const MAX_PLATFORM_TAGS_PER_RESOURCE = 4;
 
 const tagKey = z

@@ -5,6 +5,7 @@ import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
 import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
 import { SAGEMAKER_PERSONAS } from "./sageMakerEndpointPipeline";
+import { ANOMALY_DETECTOR_PERSONAS } from "./anomalyDetector";
 
 export * from "./types";
 export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
@@ -204,4 +205,6 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
     ...CODE_BUILD_E2E_PERSONAS,
     ...WEB_APP_MONITOR_PERSONAS,
     ...SAGEMAKER_PERSONAS,
+
+    ...ANOMALY_DETECTOR_PERSONAS,
 };

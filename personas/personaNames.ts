@@ -4,11 +4,11 @@
  */
 export const PERSONA_TAG = "persona";
 
-export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest", "sagemaker-execution", "ml-engineer", "sagemaker-caller"] as const;
+export const PERSONAS = ["data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest", "sagemaker-execution", "ml-engineer", "sagemaker-caller", "anomaly-ingestion", "anomaly-alert"] as const;
 export type Persona = (typeof PERSONAS)[number];
 
 /** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */
-export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build", "sagemaker-execution"];
+export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build", "sagemaker-execution", "anomaly-ingestion", "anomaly-alert"];
 
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
@@ -36,3 +36,9 @@ export const E2E_REPORTS_PREFIX = "karate/";
 
 /** The tag a SageMaker pipeline's roles and endpoint share (set by SageMakerEndpointPipeline). */
 export const SAGEMAKER_PIPELINE_TAG = "sagemaker-pipeline";
+
+/** The anomaly detector's function roles (components/anomalyDetector, personas/anomalyDetector.ts). */
+export const ANOMALY_INGESTION_PERSONA = "anomaly-ingestion";
+export const ANOMALY_ALERT_PERSONA = "anomaly-alert";
+/** The tag every resource of one anomaly detector carries: its name. */
+export const DETECTOR_TAG = "detector";

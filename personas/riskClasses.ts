@@ -67,6 +67,7 @@ export const RISK_SCOPES = {
     "own-app-monitor": "the RUM app monitor that names the role as its guest role",
     "sagemaker-service-roles": "the SageMaker pipelines' execution and monitoring roles",
     "sagemaker-pipeline-keys": "the SageMaker pipelines' own KMS keys (tagged sagemaker-pipeline), not the lake's",
+    "own-detector-source": "objects under its anomaly detector's source prefix (from the stack config)",
 } as const;
 export type RiskScope = keyof typeof RISK_SCOPES;
 

@@ -19,6 +19,10 @@ export const RESOURCE_RESOLVERS = {
     ownAppMonitorArn: "the RUM app monitor that names the role as its guest role",
     ownSageMakerEndpoints: "the SageMaker endpoints of the role's pipeline (all of the stack's for a role of no pipeline)",
     otherSageMakerEndpoints: "SageMaker endpoints of other pipelines, and one outside the platform",
+    ownDetectorSourceObjects: "an object under its anomaly detector's source prefix (from the stack config)",
+    otherLakeDatasetObjects: "an object under each lake dataset prefix its anomaly detector does not read",
+    ownWebhookParameter: "its anomaly detector's webhook URL parameter (from the stack config)",
+    otherParameter: "any other SSM parameter of the account",
 } as const;
 export type ResourceResolver = keyof typeof RESOURCE_RESOLVERS;
 
@@ -95,7 +99,9 @@ export type Capability =
      * Who a web-identity trust lets in through Amazon Cognito: its own identity pool's guests
      * (unauthenticated identities), or anyone else. "Own" is the pool its app monitor names.
      */
-    | { kind: "assumableWithCognito"; who: CognitoCaller };
+    | { kind: "assumableWithCognito"; who: CognitoCaller }
+    /** cloudwatch:PutMetricData in its anomaly detector's namespace (the cloudwatch:namespace condition), or in any other. */
+    | { kind: "putMetrics"; namespace: "own" | "other" };
 
 /**
  * The callers an `assumableWithCognito` capability is about: its own identity pool's guests, or

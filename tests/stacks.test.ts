@@ -12,14 +12,14 @@ describe("the program, per stack", () => {
             const plan = await planOf(stack);
             expect(plan.resources[0].type).to.equal("pulumi:pulumi:Stack");
             const components = plan.resources.filter((r) => !r.custom && r.type.startsWith("analytics:index:")).map((r) => r.type);
-            expect(components).to.have.members(["analytics:index:DataLake", "analytics:index:AthenaAnalystRole", "analytics:index:CodeBuildE2E", "analytics:index:WebAppMonitor", "analytics:index:SageMakerEndpointPipeline", "analytics:index:SageMakerMlEngineerRole"]);
+            expect(components).to.have.members(["analytics:index:DataLake", "analytics:index:AthenaAnalystRole", "analytics:index:AnomalyDetector", "analytics:index:AnomalyDetector", "analytics:index:CodeBuildE2E", "analytics:index:WebAppMonitor", "analytics:index:SageMakerEndpointPipeline", "analytics:index:SageMakerMlEngineerRole"]);
             for (const r of plan.resources.slice(1)) {
                 // Default providers are the engine's, registered without a parent (as in a real export).
                 if (isDefaultProvider(r.urn)) continue;
                 expect(r.parent, r.urn).to.be.a("string");
                 expect(r.urn, r.urn).to.match(new RegExp(`^urn:pulumi:${stack}::analytics-platform::`));
             }
-            expect(Object.keys(plan.outputs)).to.have.members(["dataLake", "analysts", "codeBuildE2E", "webAppMonitor", "sageMaker"]);
+            expect(Object.keys(plan.outputs)).to.have.members(["dataLake", "analysts", "codeBuildE2E", "webAppMonitor", "sageMaker", "anomalyDetectors"]);
         });
     }
 

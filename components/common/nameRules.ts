@@ -268,6 +268,22 @@ const RULES = {
         separator: "-",
         source: "Amazon EventBridge API Reference, PutRule (Name)",
     },
+    "quicksight-id": {
+        title: "QuickSight data source or dataset id",
+        minLength: 1,
+        maxLength: 128,
+        allowed: /[\w-]/,
+        separator: "-",
+        source: "Amazon QuickSight API Reference, CreateDataSource (DataSourceId) and CreateDataSet (DataSetId)",
+    },
+    "sqs-queue": {
+        title: "SQS queue name",
+        minLength: 1,
+        maxLength: 80,
+        allowed: /[A-Za-z0-9_-]/,
+        separator: "-",
+        source: "Amazon SQS API Reference, CreateQueue (QueueName, standard queues)",
+    },
 } satisfies Record<string, NameRule>;
 
 /** A kind of physical name: `physicalName(placement, logical, kind)` keeps its rule. */

@@ -71,7 +71,7 @@ describe("reuse: another program plans with the built components", function () {
         // Nothing but the components, the Automation API and what they use: no tests or policies in
         // the package. config/ holds DataLakeArgs' settings type and the rules automation/ checks
         // bodies with; of tools/, only the offline engine (automation's dry-run runner).
-        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["automation", "components", "config", "personas", "tools"]);
+        expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["automation", "components", "config", "functions", "personas", "tools"]);
         expect(fs.readdirSync(path.join(pkg, "dist/tools"))).to.deep.equal(["engine"]);
     });
 

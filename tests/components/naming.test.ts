@@ -39,6 +39,8 @@ const AWS_RULES: Record<NameKind, [number, RegExp]> = {
     "eventbridge-rule": [64, /^[.\-_A-Za-z0-9]+$/],
     "codebuild-report-group": [128, /^[A-Za-z0-9][A-Za-z0-9\-_]{1,127}$/],
     "codeconnections-connection": [32, /^[A-Za-z0-9.@_-]+$/],
+    "sqs-queue": [80, /^[A-Za-z0-9_-]+$/],
+    "quicksight-id": [128, /^[\w-]+$/],
 };
 
 const S3_RESERVED = { prefixes: ["xn--", "sthree-", "amzn-s3-demo-"], suffixes: ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] };

@@ -40,6 +40,9 @@ const NAMED_PROPERTIES: Record<string, [string, NameKind][]> = {
     "aws:cloudwatch/eventRule:EventRule": [["name", "eventbridge-rule"]],
     "aws:codebuild/reportGroup:ReportGroup": [["name", "codebuild-report-group"]],
     "aws:codeconnections/connection:Connection": [["name", "codeconnections-connection"]],
+    "aws:sqs/queue:Queue": [["name", "sqs-queue"]],
+    "aws:quicksight/dataSource:DataSource": [["dataSourceId", "quicksight-id"]],
+    "aws:quicksight/dataSet:DataSet": [["dataSetId", "quicksight-id"]],
 };
 
 const STACKS = ["production", "staging-tokyo", "Prod", "prod", "qa_1", "v1.2", `s${"-long.Stack_name".repeat(7)}`.slice(0, 100)];

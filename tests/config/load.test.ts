@@ -94,12 +94,14 @@ describe("stack config validation", () => {
         expect(parsePlatformConfig(FILE, config).athenaAnalysts).to.include({ enabled: false });
         const lakeOff = devWith("dataLake", (v) => Object.assign(v, { enabled: false, crawlerSchedule: "whenever" }));
         delete lakeOff["analytics-platform:athenaAnalysts"];
+        delete lakeOff["analytics-platform:anomalyDetector"];
         expect(parsePlatformConfig(FILE, lakeOff).dataLake).to.include({ enabled: false });
     });
 
     it("refuses analysts without the data lake they query", () => {
         const problems = problemsOf(devWith("dataLake", (v) => (v.enabled = false)));
         expect(problems).to.deep.equal([
+            "Pulumi.dev.yaml: analytics-platform:anomalyDetector.detectors[0].source.dataset: expected a bucket source while dataLake.enabled is false, found dataset \"sales\"",
             "Pulumi.dev.yaml: analytics-platform:athenaAnalysts.enabled: analysts query the data lake: expected false while dataLake.enabled is false, found true",
         ]);
     });

@@ -37,8 +37,8 @@ describe("the deploying identity's least-privilege policy", () => {
 
     it("reports a type the table does not cover, rather than leaving it out", async () => {
         const plan = await planOf("dev");
-        const queue: ExportedResource = { urn: "urn:pulumi:dev::analytics-platform::aws:sqs/queue:Queue::q", custom: true, type: "aws:sqs/queue:Queue", id: "q", inputs: {}, outputs: {}, dependencies: [], protect: false };
-        expect(deployerPolicy([...plan.resources, queue]).uncovered).to.deep.equal(["aws:sqs/queue:Queue"]);
+        const stream: ExportedResource = { urn: "urn:pulumi:dev::analytics-platform::aws:kinesis/stream:Stream::s", custom: true, type: "aws:kinesis/stream:Stream", id: "s", inputs: {}, outputs: {}, dependencies: [], protect: false };
+        expect(deployerPolicy([...plan.resources, stream]).uncovered).to.deep.equal(["aws:kinesis/stream:Stream"]);
     });
 
     it("is in the README exactly as `plan --stack prod --deployer-policy` prints it", async () => {

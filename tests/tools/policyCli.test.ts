@@ -83,7 +83,7 @@ describe("policy on the prod stack", () => {
         expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).to.deep.equal([]);
         expect(result.personas.length).to.be.greaterThan(0);
         expect(result.personas.filter((row) => !row.holds && !row.pending)).to.deep.equal([]);
-        expect(new Set(result.personas.map((row) => row.persona))).to.have.keys("data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest", "sagemaker-execution", "ml-engineer", "sagemaker-caller");
+        expect(new Set(result.personas.map((row) => row.persona))).to.have.keys("data-lake-admin", "workflow", "project-leader", "analyst", "data-engineer", "e2e-build", "qa-reader", "rum-guest", "sagemaker-execution", "ml-engineer", "sagemaker-caller", "anomaly-ingestion", "anomaly-alert");
     });
 
     for (const [edit, apply] of Object.entries(EDITS)) {

@@ -79,6 +79,31 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
         note: "a location registered with a role of its own passes that role to Lake Formation",
     },
     "aws:lakeformation/permissions:Permissions": { actions: ["lakeformation:GrantPermissions", "lakeformation:RevokePermissions", "lakeformation:ListPermissions"] },
+    // The anomaly detector (components/anomalyDetector); its topic and alarms are the alert topic's, below.
+    "aws:lambda/function:Function": {
+        actions: [
+            "lambda:CreateFunction", "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration",
+            "lambda:DeleteFunction", "lambda:PutFunctionConcurrency", "lambda:DeleteFunctionConcurrency", "lambda:GetFunctionConcurrency",
+            "lambda:GetFunctionCodeSigningConfig", "lambda:GetRuntimeManagementConfig", "lambda:ListVersionsByFunction", "lambda:TagResource",
+            "lambda:UntagResource", "lambda:ListTags", "iam:PassRole",
+        ],
+        note: "a function runs as its role, which the creator passes to Lambda",
+    },
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig": {
+        actions: ["lambda:PutFunctionEventInvokeConfig", "lambda:UpdateFunctionEventInvokeConfig", "lambda:GetFunctionEventInvokeConfig", "lambda:DeleteFunctionEventInvokeConfig"],
+    },
+    "aws:lambda/permission:Permission": { actions: ["lambda:AddPermission", "lambda:RemovePermission", "lambda:GetPolicy"] },
+    "aws:sqs/queue:Queue": {
+        actions: ["sqs:CreateQueue", "sqs:DeleteQueue", "sqs:GetQueueAttributes", "sqs:SetQueueAttributes", "sqs:GetQueueUrl", "sqs:TagQueue", "sqs:UntagQueue", "sqs:ListQueueTags"],
+    },
+    "aws:quicksight/dataSource:DataSource": {
+        actions: ["quicksight:CreateDataSource", "quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:UpdateDataSource", "quicksight:UpdateDataSourcePermissions", "quicksight:DeleteDataSource", "quicksight:TagResource", "quicksight:UntagResource", "quicksight:ListTagsForResource"],
+    },
+    "aws:quicksight/dataSet:DataSet": {
+        actions: ["quicksight:CreateDataSet", "quicksight:DescribeDataSet", "quicksight:DescribeDataSetPermissions", "quicksight:UpdateDataSet", "quicksight:UpdateDataSetPermissions", "quicksight:DeleteDataSet", "quicksight:PassDataSource", "quicksight:TagResource", "quicksight:UntagResource", "quicksight:ListTagsForResource"],
+        note: "a dataset names its data source, which the creator passes to it",
+    },
+    "aws:s3/bucketNotification:BucketNotification": { actions: ["s3:PutBucketNotification", "s3:GetBucketNotification"] },
     // No AWS call: the time provider only waits.
     "time:index/sleep:Sleep": { actions: [] },
     "aws:rum/appMonitor:AppMonitor": {
@@ -141,7 +166,7 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     },
     "aws:sns/topicPolicy:TopicPolicy": { actions: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
     "aws:sns/topicSubscription:TopicSubscription": {
-        actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:GetTopicAttributes"],
+        actions: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic"],
     },
     // CodeBuildE2E.
     "aws:codebuild/project:Project": {
@@ -166,7 +191,7 @@ export const DEPLOYER_ACTIONS: Readonly<Record<string, TypeActions>> = {
     },
     "aws:ecr/lifecyclePolicy:LifecyclePolicy": { actions: ["ecr:PutLifecyclePolicy", "ecr:GetLifecyclePolicy", "ecr:DeleteLifecyclePolicy"] },
     "aws:cloudwatch/eventRule:EventRule": {
-        actions: ["events:PutRule", "events:DescribeRule", "events:DeleteRule", "events:ListTargetsByRule", "events:TagResource", "events:UntagResource", "events:ListTagsForResource"],
+        actions: ["events:PutRule", "events:DescribeRule", "events:DeleteRule", "events:EnableRule", "events:DisableRule", "events:ListTargetsByRule", "events:TagResource", "events:UntagResource", "events:ListTagsForResource"],
     },
     "aws:cloudwatch/eventTarget:EventTarget": {
         actions: ["events:PutTargets", "events:RemoveTargets", "events:ListTargetsByRule", "iam:PassRole"],
@@ -184,4 +209,5 @@ export const PASS_ROLE_SERVICES: Readonly<Record<string, string>> = {
     "aws:sagemaker/model:Model": "sagemaker.amazonaws.com",
     "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": "sagemaker.amazonaws.com",
     "aws-native:sagemaker:ModelQualityJobDefinition": "sagemaker.amazonaws.com",
+    "aws:lambda/function:Function": "lambda.amazonaws.com",
 };

@@ -94,7 +94,26 @@ export async function evaluateCapability(c: RoleContext, capability: Capability)
             return [{ verdict: await becomeOthers(c) }];
         case "assumableWithCognito":
             return assumableWithCognito(c, capability.who);
+        case "putMetrics":
+            return [{ verdict: await putMetrics(c, capability.namespace) }];
     }
+}
+
+/**
+ * cloudwatch:PutMetricData has no resource-level permissions: a namespace is reached through the
+ * cloudwatch:namespace condition key. "own": allowed with the detector's namespace in the request;
+ * "other": allowed with a namespace that is not its own.
+ */
+function putMetrics(c: RoleContext, namespace: "own" | "other"): Promise<Verdict> {
+    const own = c.targets.detectorNamespace(c.role);
+    if (namespace === "own") {
+        if (own === undefined) return Promise.resolve(denied("the role names no anomaly detector (no detector tag)"));
+        return c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": own } });
+    }
+    // Another detector's namespace beside its own (a pattern over the platform's namespaces), and one elsewhere.
+    const sibling = own === undefined ? "persona-probe/other-detector" : `${own.slice(0, own.lastIndexOf("/"))}/persona-probe-other-detector`;
+    return anyOfInOrder(["persona-probe/other-namespace", sibling].map((namespace) => () =>
+        c.iam.request({ action: "cloudwatch:PutMetricData", resource: "*", context: { "cloudwatch:namespace": namespace } })));
 }
 
 async function perLocation(c: RoleContext, ref: LocationRef, check: (location: string) => Promise<Verdict>): Promise<CapabilityOutcome[]> {

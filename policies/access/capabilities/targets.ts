@@ -1,5 +1,5 @@
 import { RESOURCE_RESOLVERS, ResourceResolver } from "../../../personas/model";
-import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, E2E_REPORTS_PREFIX, PURPOSE_TAG, SAGEMAKER_PIPELINE_TAG } from "../../../personas/personaNames";
+import { ANALYST_GROUP_TAG, BUCKET_PURPOSES, DETECTOR_TAG, E2E_REPORTS_PREFIX, PURPOSE_TAG, SAGEMAKER_PIPELINE_TAG } from "../../../personas/personaNames";
 import { PERSONA_TAG, Persona } from "../../../personas/personaNames";
 import { RoleFacts } from "../../lib/iamRoles";
 import { Maybe, Unknown, isUnknown } from "../../lib/unknownValues";
@@ -9,7 +9,7 @@ import { BucketFacts, WorkgroupFacts } from "../stack/dataFacts";
 import { AppMonitorFacts } from "../stack/webMonitorFacts";
 import { StackInventory } from "../stack/inventory";
 import { SERVICE_RESOURCE_TYPES } from "../stack/serviceFacts";
-import { StackConfigSource, excludedColumnsOf } from "../stack/stackConfig";
+import { StackConfigSource, detectorOf, excludedColumnsOf } from "../stack/stackConfig";
 
 /** Where a workgroup writes its results: the bucket, the prefix and the key. */
 export interface ResultsLocation {
@@ -154,6 +154,20 @@ export class PersonaTargets {
                     .map((r) => ({ label: `log group ${String(r.physicalName)}`, arn: typeof r.arn === "string" ? `${r.arn}:log-stream:persona-probe-build` : r.arn }));
             case "ownAppMonitorArn":
                 return this.ownAppMonitors(role).map((m) => ({ label: `app monitor ${m.name}`, arn: m.arn }));
+            case "ownDetectorSourceObjects":
+                return this.detectorSourcePrefixArns(role).map((prefix) => ({ label: prefix, arn: `${prefix}persona-probe-object` }));
+            case "otherLakeDatasetObjects": {
+                const own = this.detectorSourcePrefixArns(role);
+                return this.lakeBuckets().flatMap((b) => (typeof b.arn === "string" ? this.datasetObjectArns(b.arn) : []))
+                    .filter((arn) => !own.some((prefix) => arn.startsWith(prefix)))
+                    .map((arn) => ({ label: arn.slice(0, arn.lastIndexOf("/") + 1), arn }));
+            }
+            case "ownWebhookParameter": {
+                const arn = this.webhookParameterArn(role);
+                return arn === undefined ? [] : [{ label: `parameter ${arn.slice(arn.indexOf(":parameter") + 10)}`, arn }];
+            }
+            case "otherParameter":
+                return [{ label: RESOURCE_RESOLVERS.otherParameter, arn: this.arn("ssm", "parameter/persona-probe/other-parameter") }];
         }
     }
 
@@ -173,6 +187,39 @@ export class PersonaTargets {
     ownAppMonitors(role: RoleFacts): AppMonitorFacts[] {
         const arn = this.roleArn(role);
         return this.inventory.appMonitors.filter((m) => m.guestRoleArn === arn || (isUnknown(m.guestRoleArn) && this.inventory.appMonitors.length === 1));
+    }
+
+    /**
+     * The source prefix(es) of the role's anomaly detector (its `detector` tag), as S3 ARNs ending
+     * with "/", from the stack config: a lake dataset's prefix in each lake bucket, or the configured
+     * bucket and prefix. Empty without a config or a detector of that name.
+     */
+    detectorSourcePrefixArns(role: RoleFacts): string[] {
+        const detector = role.tags[DETECTOR_TAG];
+        const found = detector !== undefined && this.stackConfig ? detectorOf(this.stackConfig, detector) : undefined;
+        if (!found) return [];
+        if (found.dataset !== undefined) {
+            return this.lakeBuckets().flatMap((b) => (typeof b.arn === "string" ? [`${b.arn}/${found.prefix}`] : []));
+        }
+        return [`arn:${this.p.partition}:s3:::${found.bucket}/${found.prefix}`];
+    }
+
+    /** The SSM parameter holding the role's detector's webhook URL (from the stack config). */
+    webhookParameterArn(role: RoleFacts): string | undefined {
+        const detector = role.tags[DETECTOR_TAG];
+        const name = detector !== undefined && this.stackConfig ? detectorOf(this.stackConfig, detector)?.webhookParameter : undefined;
+        return name === undefined ? undefined : this.arn("ssm", `parameter${name}`);
+    }
+
+    /**
+     * The metric namespace of the role's detector, by the component's convention
+     * `<project>/<stack>/<detector>`, with project and stack from the role's URN
+     * (`urn:pulumi:<stack>::<project>::...`) and the detector from its tag.
+     */
+    detectorNamespace(role: RoleFacts): string | undefined {
+        const detector = role.tags[DETECTOR_TAG];
+        const [stack, project] = role.urn.replace(/^urn:pulumi:/, "").split("::");
+        return detector === undefined || !project ? undefined : `${project}/${stack}/${detector}`;
     }
 
     /** Every table the role holds a Lake Formation permission on (a wildcard: each declared table). */

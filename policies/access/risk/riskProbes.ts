@@ -33,8 +33,10 @@ export function riskProbes(targets: PersonaTargets, role: RoleFacts): RiskProbe[
         const bucketScopes: RiskScope[] = lake ? ["lake-bucket"] : resultsBuckets.has(bucket.arn) ? ["results-bucket"] : [];
         probes.push({ arn: bucket.arn, label: `bucket ${bucket.name}`, scopes: bucketScopes });
         probes.push({ arn: `${bucket.arn}/${PROBE}-object`, label: `objects of bucket ${bucket.name}`, scopes: lake ? ["lake-objects"] : [] });
+        const detectorSources = targets.detectorSourcePrefixArns(role);
+        const ownSource = (arn: string): RiskScope[] => (detectorSources.some((prefix) => arn.startsWith(prefix)) ? ["own-detector-source"] : []);
         if (lake) {
-            for (const arn of targets.datasetObjectArns(bucket.arn)) probes.push({ arn, label: `dataset objects ${arn.slice(bucket.arn.length + 1)}`, scopes: ["lake-objects", "lake-dataset-prefixes"] });
+            for (const arn of targets.datasetObjectArns(bucket.arn)) probes.push({ arn, label: `dataset objects ${arn.slice(bucket.arn.length + 1)}`, scopes: ["lake-objects", "lake-dataset-prefixes", ...ownSource(arn)] });
         }
     }
     for (const workgroup of inv.workgroups) {

@@ -72,6 +72,19 @@ export function excludedColumnsOf(source: StackConfigSource, group: string): { d
     return configured.tables.map((t) => ({ database: dataLake.databaseName, table: t.name, columns: t.excludedColumns ?? [] }));
 }
 
+/** An anomaly detector's source as the config states it: the bucket (or the lake, "lake") and prefix, its namespace's detector name. */
+export function detectorOf(source: StackConfigSource, detector: string): { dataset?: string; bucket?: string; prefix: string; webhookParameter?: string } | undefined {
+    const { anomalyDetector } = source.config;
+    if (!anomalyDetector.enabled) return undefined;
+    const found = anomalyDetector.detectors.find((d) => d.name === detector);
+    if (!found) return undefined;
+    const { dataset, bucket, prefix } = found.source;
+    return {
+        ...(dataset !== undefined ? { dataset, prefix: `${dataset}/` } : { bucket, prefix: prefix ?? "" }),
+        webhookParameter: found.alerts.webhook?.urlParameterName,
+    };
+}
+
 /** The analyst groups the config declares. */
 export function analystGroupsOf(source: StackConfigSource): string[] {
     return source.config.athenaAnalysts.enabled ? source.config.athenaAnalysts.groups.map((g) => g.name) : [];

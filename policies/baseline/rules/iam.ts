@@ -9,7 +9,7 @@ import { DocumentKind, DocumentOfResource, documentsOf } from "../lib/policyDocu
 import { label, ofType, tagsOf } from "../lib/resources";
 import { administratorAccessOf, usersAndGroupsWithAdministratorAccess } from "../lib/roleAccess";
 import { assumingPrincipals, describePrincipal } from "../lib/trustPolicies";
-import { mayUseWildcardResource } from "./wildcardResourceActions";
+import { mayUseWildcardResource, scopedByCondition } from "./wildcardResourceActions";
 
 /*
  * IAM: least privilege in the identity policies the stack writes (inline role policies and
@@ -75,7 +75,8 @@ export const iamNoWildcardResources: ResourceValidationPolicy = {
         statementsOf(document.document()).forEach((statement, i) => {
             if (statement.effect !== "Allow") return;
             const onEverything = (statement.resources ?? []).some(coversEveryResource) || statement.notResources !== undefined;
-            const scopable = (statement.actions ?? []).filter((action) => !mayUseWildcardResource(action));
+            const keys = statement.conditions.map((c) => c.key);
+            const scopable = (statement.actions ?? []).filter((action) => !mayUseWildcardResource(action) && !scopedByCondition(action, keys));
             if (onEverything && scopable.length > 0) {
                 report(
                     `${label(args)} ${document.where} (${describeStatement(statement, i)}) allows ${scopable.join(", ")} on every resource: ` +

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { identifiersOf, referrersOf } from "../../lib/references";
 import { checkEach } from "../../lib/unknownValues";
+import { PERSONA_TAG, SERVICE_PERSONAS } from "../../../personas/personaNames";
 import { label } from "../lib/resources";
 
 /*
@@ -87,4 +88,41 @@ export const lambdaAsyncFailureDestination: StackValidationPolicy = {
     },
 };
 
-export const lambdaPolicies = [lambdaNoPublicFunctionUrl, lambdaLogRetention, lambdaAsyncFailureDestination];
+export const lambdaRolePerFunction: StackValidationPolicy = {
+    name: "lambda-role-per-function",
+    description: "Each Lambda function runs as a role of its own, which no person's persona role is: a shared role gives every function the permissions of all of them.",
+    enforcementLevel: "mandatory",
+    validateStack: async (args, report) => {
+        const roles = args.resources.filter((r) => r.type === "aws:iam/role:Role");
+        const byRole = new Map<string, PolicyResource[]>();
+        await checkEach(functionsOf(args.resources), (fn) => {
+            const role: unknown = fn.props.role;
+            if (typeof role !== "string") return;
+            byRole.set(role, [...(byRole.get(role) ?? []), fn]);
+        });
+        for (const [roleArn, fns] of byRole) {
+            const role = roles.find((r) => r.props.arn === roleArn);
+            const persona: unknown = role?.props.tags?.[PERSONA_TAG];
+            if (fns.length > 1) {
+                report(`${fns.map(label).join(", ")} share the role ${roleArn}: give each function its own role with only what it needs.`, fns[1].urn);
+            }
+            if (typeof persona === "string" && !(SERVICE_PERSONAS as readonly string[]).includes(persona)) {
+                report(`${label(fns[0])} runs as the ${persona} persona's role, a role for people: give it a service role of its own.`, fns[0].urn);
+            }
+        }
+    },
+};
+
+export const lambdaReservedConcurrency: ResourceValidationPolicy = {
+    name: "lambda-reserved-concurrency",
+    description: "Lambda functions set reserved concurrency, so that a burst of events cannot take the account's concurrency from other functions (nor run up a bill).",
+    // Advisory: reserving concurrency needs unreserved room in the account (100 at least stays unreserved).
+    enforcementLevel: "advisory",
+    validateResource: validateResourceOfType(aws.lambda.Function, (fn, args, report) => {
+        if (fn.reservedConcurrentExecutions === undefined || fn.reservedConcurrentExecutions < 0) {
+            report(`${label(args)} has no reserved concurrency: set reservedConcurrentExecutions to the most runs it needs at once.`);
+        }
+    }),
+};
+
+export const lambdaPolicies = [lambdaNoPublicFunctionUrl, lambdaLogRetention, lambdaAsyncFailureDestination, lambdaRolePerFunction, lambdaReservedConcurrency];

@@ -35,6 +35,24 @@ const PRINCIPAL_PINNING_KEYS = ["aws:principalaccount", "aws:principalarn", "aws
 const CONFUSED_DEPUTY_KEYS = ["aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths"];
 const KMS_CONTEXT_KEY = /^kms:encryptioncontext:/;
 
+/**
+ * Services whose calls to KMS carry no confused-deputy key, with the only actions they may hold
+ * without one: EventBridge delivering to an SSE-KMS SNS topic calls kms:GenerateDataKey and
+ * kms:Decrypt as events.amazonaws.com without aws:SourceAccount or aws:SourceArn, so a condition on
+ * them drops every event silently (SNS Developer Guide, "Enable compatibility between event sources
+ * from AWS services and encrypted topics"). The topic policy is what pins the publishing rules
+ * (components/common/alertTopic.ts). Anything beyond these actions still needs a condition.
+ */
+const SERVICES_WITHOUT_KMS_SOURCE_KEYS: Readonly<Record<string, readonly string[]>> = {
+    "events.amazonaws.com": ["kms:decrypt", "kms:generatedatakey", "kms:generatedatakey*"],
+};
+
+function onlyActionsWithoutSourceKeys(service: string, statement: PolicyStatement): boolean {
+    const allowed = SERVICES_WITHOUT_KMS_SOURCE_KEYS[service];
+    return allowed !== undefined && statement.actions !== undefined && statement.actions.length > 0
+        && statement.actions.every((a) => allowed.includes(a.toLowerCase()));
+}
+
 /** Negated operators do not narrow who gets in. */
 function narrows(condition: Condition): boolean {
     return !/^(ForAnyValue:|ForAllValues:)?(StringNot|ArnNot|Null)/i.test(condition.operator);
@@ -60,7 +78,7 @@ export function principalProblem(principal: Principal, statement: PolicyStatemen
         return other !== undefined && other !== account ? `lets account ${other} in (${principal.value}), outside the stack's account ${account}` : undefined;
     }
     if (principal.kind === "Service") {
-        return hasConditionOn(statement, CONFUSED_DEPUTY_KEYS, KMS_CONTEXT_KEY)
+        return hasConditionOn(statement, CONFUSED_DEPUTY_KEYS, KMS_CONTEXT_KEY) || onlyActionsWithoutSourceKeys(principal.value, statement)
             ? undefined
             : `lets the service ${principal.value} in for any account's resources (no aws:SourceAccount or aws:SourceArn condition, which the service sends)`;
     }

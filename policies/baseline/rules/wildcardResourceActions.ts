@@ -21,6 +21,23 @@ export const WILDCARD_RESOURCE_ACTIONS: Readonly<Record<string, string>> = {
     "sagemaker:ListProcessingJobs": "The ML engineer lists processing jobs such as the monitor's baseline job (names and status only).",
 };
 
+/**
+ * Actions whose usual request names no resource (IAM authorizes it on "*") but that a condition key
+ * scopes: "*" is allowed only with a condition on that key. cloudwatch:PutMetricData's only resource
+ * type (an OTLP dataset) is optional; a plain PutMetricData call is authorized on "*", and the
+ * cloudwatch:namespace condition is what limits it ("Using condition keys to limit access to
+ * CloudWatch namespaces", CloudWatch User Guide).
+ */
+export const WILDCARD_RESOURCE_WITH_CONDITION: Readonly<Record<string, { conditionKey: string; why: string }>> = {
+    "cloudwatch:PutMetricData": { conditionKey: "cloudwatch:namespace", why: "An anomaly detector's ingestion publishes custom metrics in its own namespace only." },
+};
+
+/** Whether a statement may allow the action on "*" because it carries the action's scoping condition. */
+export function scopedByCondition(action: string, conditionKeys: readonly string[]): boolean {
+    const entry = Object.entries(WILDCARD_RESOURCE_WITH_CONDITION).find(([a]) => a.toLowerCase() === action.toLowerCase())?.[1];
+    return entry !== undefined && conditionKeys.some((k) => k.toLowerCase() === entry.conditionKey.toLowerCase());
+}
+
 /** Whether an action (any case, as IAM compares them) may be allowed on "*". */
 export function mayUseWildcardResource(action: string): boolean {
     const wanted = action.toLowerCase();

@@ -25,7 +25,7 @@ export interface Control {
     apply: (e: EditableExport) => void;
 }
 
-export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst" | "rum-guest" | SageMakerPersona;
+export type Persona = "data-lake-admin" | "workflow" | "project-leader" | "analyst" | "rum-guest" | SageMakerPersona | "anomaly-ingestion" | "anomaly-alert";
 type SageMakerPersona = "sagemaker-execution" | "ml-engineer" | "sagemaker-caller";
 const ALL: Persona[] = ["data-lake-admin", "workflow", "project-leader", "analyst"];
 
@@ -322,6 +322,7 @@ export function mutations(): Mutation[] {
     // The WebAppMonitor's RUM guest role.
     cases.push(...rumGuestMutations());
     cases.push(...sageMakerMutations());
+    cases.push(...anomalyDetectorMutations());
     return cases;
 }
 
@@ -748,3 +749,49 @@ export const CONTROLS: Control[] = [
         },
     },
 ];
+
+/**
+ * The anomaly detector's function roles (prod: the sales-daily detector reads the lake's sales/
+ * prefix; the ecommerce detector has the webhook function). Each must-not of personas/anomalyDetector.ts
+ * by the statement that would break it, and each trust edit.
+ */
+function anomalyDetectorMutations(): Mutation[] {
+    const INGEST = "anomaly-sales-daily-ingest-role";
+    const ALERT = "anomaly-ecommerce-alert-role";
+    const role = (e: EditableExport, name: string) => e.find("aws:iam/role:Role", name);
+    const statement = (persona: Persona, roleName: string, id: string, make: (e: EditableExport) => object): Mutation => ({
+        name: `${persona}: ${id} (inline RolePolicy)`,
+        persona,
+        apply: (e) => {
+            const policyName = `regression-${id}`;
+            e.addInlinePolicy(role(e, roleName), policyName, [{ Sid: "Regression", Effect: "Allow", ...make(e) }]);
+            return policyName;
+        },
+    });
+    const lake = (e: EditableExport) => e.find("aws:s3/bucket:Bucket", "lake").outputs.arn as string;
+    return [
+        statement("anomaly-ingestion", INGEST, "read-the-whole-lake", (e) => ({ Action: "s3:GetObject", Resource: `${lake(e)}/*` })),
+        statement("anomaly-ingestion", INGEST, "read-another-dataset", (e) => ({ Action: "s3:GetObject", Resource: `${lake(e)}/items/*` })),
+        statement("anomaly-ingestion", INGEST, "write-its-own-prefix", (e) => ({ Action: "s3:PutObject", Resource: `${lake(e)}/sales/*` })),
+        statement("anomaly-ingestion", INGEST, "put-metrics-anywhere", () => ({ Action: "cloudwatch:PutMetricData", Resource: "*" })),
+        statement("anomaly-ingestion", INGEST, "put-metrics-in-any-platform-namespace", () => ({
+            Action: "cloudwatch:PutMetricData", Resource: "*", Condition: { StringLike: { "cloudwatch:namespace": "analytics-platform/*" } },
+        })),
+        statement("anomaly-ingestion", INGEST, "pass-any-role", () => ({ Action: "iam:PassRole", Resource: "*" })),
+        statement("anomaly-alert", ALERT, "read-every-parameter", () => ({ Action: "ssm:GetParameter", Resource: "arn:aws:ssm:ap-northeast-1:123456789012:parameter/*" })),
+        statement("anomaly-alert", ALERT, "read-the-lake", (e) => ({ Action: "s3:GetObject", Resource: `${lake(e)}/*` })),
+        statement("anomaly-alert", ALERT, "put-metrics", () => ({ Action: "cloudwatch:PutMetricData", Resource: "*" })),
+        ...(["anomaly-ingestion", "anomaly-alert"] as const).map((persona): Mutation => ({
+            name: `${persona}: trust lets the account's people assume it`,
+            persona,
+            apply: (e) => {
+                const target = role(e, persona === "anomaly-ingestion" ? INGEST : ALERT);
+                const trust = JSON.parse(target.outputs.assumeRolePolicy as string) as { Statement: object[] };
+                trust.Statement.push({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" });
+                target.outputs.assumeRolePolicy = JSON.stringify(trust);
+                target.inputs.assumeRolePolicy = target.outputs.assumeRolePolicy;
+                return roleName(target);
+            },
+        })),
+    ];
+}

@@ -39,6 +39,7 @@ describe("the baseline pack", () => {
             "lambda-async-failure-destination",
             "sns-topic-tls-only",
             "rum-app-monitor-log-retention",
+            "lambda-reserved-concurrency",
         ]);
         // The reason for each is a comment beside its enforcementLevel.
         const sources = fs.readdirSync(RULES_DIR).map((f) => fs.readFileSync(path.join(RULES_DIR, f), "utf8")).join("\n");

@@ -21,6 +21,8 @@ const CASES: { name: string; on: string; statement: object; message: RegExp }[] 
     { name: "another account's id on the lake bucket", on: "lake-policy", statement: { Effect: "Allow", Principal: { AWS: ["210987654321"] }, Action: "s3:GetObject", Resource: "*" }, message: /lets account 210987654321 in/ },
     { name: "a service without aws:SourceAccount on the access-log bucket", on: "access-logs-policy", statement: { Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }, message: /lets the service delivery.logs.amazonaws.com in for any account's resources/ },
     { name: "a service whose aws:SourceAccount is negated", on: "lake-key", statement: { Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "kms:GenerateDataKey*", Resource: "*", Condition: { StringNotEquals: { "aws:SourceAccount": "123456789012" } } }, message: /lets the service cloudtrail.amazonaws.com in/ },
+    { name: "EventBridge on the key beyond what delivery to an encrypted topic needs", on: "lake-key", statement: { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:Decrypt", "kms:CreateGrant"], Resource: "*" }, message: /lets the service events.amazonaws.com in/ },
+    { name: "EventBridge's unconditioned KMS use on a bucket policy's S3 action", on: "lake-policy", statement: { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "s3:GetObject", Resource: "*" }, message: /lets the service events.amazonaws.com in/ },
     { name: "everyone but a NotPrincipal on the key", on: "lake-key", statement: { Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:Decrypt", Resource: "*" }, message: /lets in everyone but its NotPrincipal list/ },
 ];
 
@@ -53,6 +55,12 @@ describe("resource-policy-principals", () => {
         addStatement(lake, { Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:ListBucket", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } });
         addStatement(lake, { Effect: "Deny", Principal: "*", Action: "s3:DeleteBucket", Resource: "*" });
         addStatement(lake, { Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "*", Condition: { ArnLike: { "aws:SourceArn": "arn:aws:logs:ap-northeast-1:123456789012:*" } } });
+        expectNoViolations(await check(resourcePolicyPrincipals, asPolicyResources(...resources)));
+    });
+
+    it("control: EventBridge may use a key for an encrypted topic without source keys, which its KMS calls do not carry", async () => {
+        const resources = await exportOf("prod");
+        addStatement(named(resources, "lake-key"), { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"], Resource: "*" });
         expectNoViolations(await check(resourcePolicyPrincipals, asPolicyResources(...resources)));
     });
 });

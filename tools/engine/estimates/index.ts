@@ -2,6 +2,7 @@ import type { Plan } from "../stackExport";
 import { codeBuildE2ESection } from "./codeBuildE2E";
 import { webAppMonitorSection } from "./webAppMonitor";
 import { sageMakerSection } from "./sageMakerEndpointPipeline";
+import { anomalyDetectorSection } from "./anomalyDetector";
 
 /**
  * A section the plan summary prints after the resource counts: what a component will cost or run
@@ -22,4 +23,5 @@ export const SUMMARY_SECTIONS: readonly SummarySectionOf[] = [
     codeBuildE2ESection,
     webAppMonitorSection,
     sageMakerSection,
+    anomalyDetectorSection,
 ];
