@@ -210,7 +210,7 @@ describe("CodeBuildE2E (Karate on CodeBuild)", function () {
             expect(topic.outputs.kmsMasterKeyId).to.equal(named(prod, "e2e-alerts-key").outputs.arn);
             const publish = statements(named(prod, "e2e-alerts-policy").outputs.policy).find((s) => s.Sid === "EventBridgeRulesPublish");
             expect(publish?.Condition).to.deep.equal({ ArnEquals: { "aws:SourceArn": [failed.outputs.arn] } });
-            expect(ofType(prod, "aws:sns/topicSubscription:TopicSubscription").map((s) => s.outputs.endpoint).sort()).to.deep.equal(["qa-team@example.com", "web-oncall@example.com"]);
+            expect(ofType(prod, "aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === topic.outputs.arn).map((s) => s.outputs.endpoint).sort()).to.deep.equal(["qa-team@example.com", "web-oncall@example.com"]);
         });
     });
 

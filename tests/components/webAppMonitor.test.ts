@@ -22,6 +22,8 @@ describe("WebAppMonitor", () => {
         [dev, prod] = await Promise.all([planOf("dev"), planOf("prod")]);
     });
     const monitorOf = (plan: Plan) => named(plan, "web-app-monitor-monitor");
+    /** The monitor's own alarms (the stack's other components have alarms of their own). */
+    const monitorAlarms = () => ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").filter((a) => a.urn.includes("analytics:index:WebAppMonitor$"));
 
     describe("the app monitor", () => {
         it("watches the configured domains with each stack's sample rate, cookies and X-Ray", () => {
@@ -106,7 +108,7 @@ describe("WebAppMonitor", () => {
 
     describe("the alarms", () => {
         it("watch the AWS/RUM web vitals at the frustrating thresholds, and JS and HTTP 5xx errors", () => {
-            const alarms = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs);
+            const alarms = monitorAlarms().map((a) => a.inputs);
             const byMetric = Object.fromEntries(alarms.map((a) => [a.metricName as string, a]));
             expect(Object.keys(byMetric)).to.have.members(["WebVitalsLargestContentfulPaint", "WebVitalsFirstInputDelay", "WebVitalsInteractionToNextPaint", "WebVitalsCumulativeLayoutShift", "JsErrorCount", "Http5xxCount"]);
             const thresholds = Object.fromEntries(alarms.map((a) => [a.metricName as string, a.threshold]));
@@ -126,7 +128,7 @@ describe("WebAppMonitor", () => {
         it("notify the encrypted alert topic, whose policy lets exactly these alarms publish", () => {
             const topic = named(prod, "web-app-monitor-alerts");
             expect(topic.inputs.kmsMasterKeyId).to.be.a("string").and.match(/^arn:aws:kms:/);
-            const alarms = ofType(prod, "aws:cloudwatch/metricAlarm:MetricAlarm");
+            const alarms = monitorAlarms();
             for (const a of alarms) expect(a.inputs.alarmActions).to.deep.equal([topic.outputs.arn]);
             const publish = statements(named(prod, "web-app-monitor-alerts-policy").outputs.policy).find((s) => s.Sid === "CloudWatchAlarmsPublish")!;
             expect(list((publish.Condition as Record<string, Record<string, unknown>>).ArnLike["aws:SourceArn"])).to.have.members(alarms.map((a) => a.outputs.arn as string));

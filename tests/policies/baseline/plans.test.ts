@@ -42,7 +42,7 @@ describe("the baseline pack on the planned stacks", () => {
             // One cause (environment.logRetentionDays), one violation naming every log group that takes it.
             expect(violations.map((v) => [v.policy, v.enforcementLevel])).to.deep.equal([["cloudwatch-log-group-retention", "mandatory"]]);
             expect([named(exported, "crawler-logs").urn, named(exported, "e2e-logs").urn, named(exported, "sagemaker-churn-xgb-logs").urn]).to.include(violations[0].urn);
-            expect(violations[0].message).to.contain("set retentionInDays to at least 30 days").and.to.contain("3 log groups");
+            expect(violations[0].message).to.contain("set retentionInDays to at least 30 days").and.to.contain(`${exported.filter((r) => r.type === "aws:cloudwatch/logGroup:LogGroup" && r.inputs.retentionInDays === 14).length} log groups`);
         });
 
         it("reports the same finding as advisory when the config sets the policy's level, and nothing when it disables it", async () => {
