@@ -34,7 +34,7 @@ export const declared = must({ kind: "declared" }, "be declared by the stack (a 
  * path (the grant, the IAM statement) instead. The other personas' rows about creating databases
  * are enforced, gate included.
  */
-export const CATALOG_GATE_NOT_MODELLED = "not enforceable by a stack: CREATE_DATABASE on the catalog and glue:CreateDatabase cannot be limited to a location, and an unmanaged location needs no Lake Formation permission";
+export const DATABASE_LOCATION_NOT_ENFORCEABLE = "not enforceable by a stack: CREATE_DATABASE on the catalog and glue:CreateDatabase cannot be limited to a location, and an unmanaged location needs no Lake Formation permission";
 
 /**
  * The services of the platform's roles that send aws:SourceAccount / aws:SourceArn when they assume a

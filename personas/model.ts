@@ -1,6 +1,6 @@
 import { Persona } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
-import { CATALOG_GATE_NOT_MODELLED, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { DATABASE_LOCATION_NOT_ENFORCEABLE, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
 import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
@@ -130,7 +130,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
                 "replace AWSLakeFormationDataAdmin with the project leader's scoped policy: it must not call lakeformation:DeregisterResource"),
             { ...mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
                 "scope glue:CreateDatabase to the lake's registered locations: a database elsewhere escapes Lake Formation's control"),
-                pending: CATALOG_GATE_NOT_MODELLED },
+                pending: DATABASE_LOCATION_NOT_ENFORCEABLE },
         ],
         mayHold: [
             ...RESULTS_AND_QUERIES,

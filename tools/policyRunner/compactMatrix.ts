@@ -35,7 +35,7 @@ export function formatCompactMatrix(rows: PersonaMatrixRow[]): string {
         const column = personas.map((persona) => cellMark(cells.filter((c) => c.persona === persona)));
         lines.push(clip(`  ${column.join(" ")} ${capability}`));
         for (const cell of cells.filter((c) => markOf(c) !== MARK.holds)) {
-            details.push(clip(`  ${markOf(cell)} ${cell.persona} ${expectedLabel(cell).trim()} ${cell.capability}${cell.pending ? ` (not enforced ${cell.pending})` : ""}`));
+            details.push(clip(`  ${markOf(cell)} ${cell.persona} ${expectedLabel(cell).trim()} ${cell.capability}${cell.pending ? ` (not enforced: ${cell.pending})` : ""}`));
             details.push(...wrap(`why: ${cell.why}`, "      "));
             details.push(...wrap(`fix: ${cell.remedy}`, "      "));
         }
