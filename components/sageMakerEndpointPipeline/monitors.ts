@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as awsnative from "@pulumi/aws-native";
+import type * as awsnative from "@pulumi/aws-native";
 import * as pulumi from "@pulumi/pulumi";
 import { modelMonitorImageUri } from "../../config/sageMakerImages";
 import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
@@ -132,7 +132,11 @@ function modelQualityDefinition(
 ): awsnative.sagemaker.ModelQualityJobDefinition {
     const { args } = ctx;
     const tags = tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name });
-    return new awsnative.sagemaker.ModelQualityJobDefinition(`${name}-model-quality`, {
+    // Loaded only when a stack declares a model-quality monitor: loading @pulumi/aws-native costs
+    // about half a second of CPU, which every plan and `pulumi up` of every stack would pay otherwise.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ModelQualityJobDefinition } = require("@pulumi/aws-native/sagemaker") as typeof awsnative.sagemaker;
+    return new ModelQualityJobDefinition(`${name}-model-quality`, {
         jobDefinitionName: contentName(args.placement, `${args.name}-model-quality`, "sagemaker-job-definition", {
             monitor, network: common.network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: common.roleName,
         }),
