@@ -1,0 +1,72 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
+import { dataStoreOptions } from "../common/dataProtection";
+import { physicalName, tagsFor } from "../common/naming";
+import { policyDocument } from "../common/policyDocument";
+import { deleteBeforeReplace } from "../common/replacement";
+import { MonitorResources, monitors } from "./monitors";
+import { RoleScope } from "./roleStatements";
+import { SageMakerEndpointMonitorsArgs } from "./sageMakerEndpointPipelineArgs";
+
+/**
+ * Model Monitor for an endpoint this program did not make, attached by its name: what the MLOps
+ * Workload Orchestrator's monitor pipelines were (their own stack, watching an endpoint named in
+ * the body). It has no model, endpoint configuration or endpoint of its own: a monitoring role
+ * that reads the given capture location, and each monitor's job definition and schedule
+ * (monitors.ts, the same code as a SageMakerEndpointPipeline's monitors).
+ *
+ * The endpoint must exist and capture to `captureLocation` when a schedule is created: SageMaker's
+ * CreateMonitoringSchedule refuses an endpoint it cannot find, so `pulumi up` fails then rather
+ * than a monitoring run later. For an endpoint SageMakerEndpointPipeline makes, use its monitor
+ * arguments instead: they depend on the endpoint and share its key.
+ */
+export class SageMakerEndpointMonitors extends pulumi.ComponentResource {
+    public readonly endpointName: pulumi.Output<string>;
+    public readonly keyArn: pulumi.Output<string>;
+    public readonly monitors: MonitorResources;
+
+    constructor(name: string, args: SageMakerEndpointMonitorsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("analytics:index:SageMakerEndpointMonitors", name, {}, opts);
+        const parent: pulumi.Resource = this;
+        if (!args.dataQualityMonitor && !args.modelQualityMonitor) {
+            throw new pulumi.RunError(`endpoint monitors ${args.name}: expected dataQualityMonitor or modelQualityMonitor, found neither`);
+        }
+        const scope: RoleScope = {
+            accountId: aws.getCallerIdentityOutput({}, { parent }).accountId,
+            partition: aws.getPartitionOutput({}, { parent }).partition,
+            region: args.region,
+        };
+        const key = args.kmsKeyArn === undefined
+            ? new aws.kms.Key(`${name}-key`, {
+                description: `Encrypts the monitoring reports and job volumes of SageMaker endpoint ${args.endpointName}'s monitors ${args.name} (${args.placement.project} ${args.placement.stack})`,
+                enableKeyRotation: true,
+                deletionWindowInDays: args.kmsDeletionWindowDays,
+                // The account administers the key through IAM: the monitoring role gets what it uses.
+                policy: policyDocument([{
+                    Sid: "AccountAdministersThroughIam",
+                    Effect: "Allow",
+                    Principal: { AWS: pulumi.interpolate`arn:${scope.partition}:iam::${scope.accountId}:root` },
+                    Action: "kms:*",
+                    Resource: "*",
+                }]),
+                tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
+            }, dataStoreOptions(args.protection, { parent })) // it decrypts the monitoring reports
+            : undefined;
+        if (key) {
+            new aws.kms.Alias(`${name}-key-alias`, {
+                name: physicalName(args.placement, `sagemaker-${args.name}-monitors`, "kms-alias"),
+                targetKeyId: key.keyId,
+            }, deleteBeforeReplace({ parent: key }));
+        }
+        this.keyArn = key ? key.arn : pulumi.output(args.kmsKeyArn as string);
+        this.endpointName = pulumi.output(args.endpointName);
+        this.monitors = monitors(name, {
+            args: { ...args, dataCapture: { location: args.captureLocation } },
+            scope,
+            keyArn: this.keyArn,
+            endpointName: this.endpointName,
+        }, parent);
+        this.registerOutputs({ endpointName: this.endpointName, keyArn: this.keyArn, monitoringRoleArn: this.monitors.roleArn });
+    }
+}
