@@ -250,7 +250,7 @@ describe("automation: the seed's two bodies as written, end to end (AUTOMATION_R
             expect(monitor.body).to.deep.include({ status: "succeeded", stack: "my-model-name-monitors" });
             expect(monitor.body.outputs).to.include({ endpointName: "xgb-churn-prediction-endpoint" });
             expect(monitor.body.outputs).to.have.nested.property("dataQualityMonitor.scheduleName");
-            expect(monitor.body.outputs.plannedResources).not.to.have.any.keys(...ENDPOINT_TYPES);
+            expect((monitor.body.outputs as { plannedResources: object }).plannedResources).not.to.have.any.keys(...ENDPOINT_TYPES);
         } finally {
             await service.close();
         }
