@@ -17,7 +17,8 @@ export const ENVIRONMENT_CONFIG_KEY = "environment";
 export const ENDPOINT_MONITORS_CONFIG_KEY = "endpointMonitors";
 
 /**
- * The inline program of a pipeline's stack: one SageMakerEndpointPipeline built from the stack's
+ * The inline program of a pipeline's stack: one SageMakerEndpointPipeline (or, in a monitor-only stack,
+ * one SageMakerEndpointMonitors) built from the stack's
  * config (validated again here, so a stack whose config was edited by hand fails before any
  * resource), with the platform environment's permissions boundary on its roles.
  */
