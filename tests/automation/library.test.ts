@@ -199,6 +199,13 @@ describe("automation: a monitor of an endpoint made elsewhere gets a monitor-onl
         expect(status.outputs.plannedResources).to.include({ "aws-native:sagemaker:ModelQualityJobDefinition": 1, "aws:sagemaker/endpoint:Endpoint": 1 });
     });
 
+    it("a monitor-only stack's config holds its monitors (not a pipeline) and the aws-native provider's region", () => {
+        const target = new SageMakerPipelineStacks(ENVIRONMENT).target("my-model-name-monitors", [automation.validate(MODEL_QUALITY_MONITOR_BODY)]);
+        expect(target.config).to.include({ "aws:region": ENVIRONMENT.region, "aws-native:region": ENVIRONMENT.region });
+        expect(target.config).not.to.have.property("mlops:pipeline");
+        expect(JSON.parse(target.config["mlops:endpointMonitors"])).to.deep.include({ name: "my-model-name", endpointName: "xgb-churn-prediction-endpoint", captureLocation: "s3://mlops-data-123456789012/datacapture" });
+    });
+
     it("removing the monitors removes the monitor-only stack; the realtime pipeline stays", async () => {
         automation.destroy("my-model-name-model-quality-monitor");
         await automation.waitFor("my-model-name-model-quality-monitor").catch(() => undefined);
