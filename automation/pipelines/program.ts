@@ -34,14 +34,11 @@ export function pipelineProgram(projectName: string) {
         checkPlacementNames(placement);
         const pipeline = new SageMakerEndpointPipeline(parsed.data.name, {
             ...pipelineSpec(parsed.data),
-            placement,
-            region: environment.region,
+            ...environmentArgs(placement, environment),
             peopleTrust: environment.peopleTrust,
             alertEmails: environment.alertEmails,
-            kmsDeletionWindowDays: environment.kmsDeletionWindowDays,
             logRetentionDays: environment.logRetentionDays,
-            protection: environment.protection,
-        }, { transformations: permissionsBoundaryTransformations(environment.permissionsBoundary) });
+        }, boundaryOptions(environment));
         return {
             endpointName: pipeline.endpointName,
             endpointArn: pipeline.endpointArn,
@@ -62,12 +59,19 @@ function endpointMonitorsStack(value: unknown, placement: Placement, environment
     checkPlacementNames(placement);
     const monitors = new SageMakerEndpointMonitors(parsed.data.name, {
         ...endpointMonitorsSpec(parsed.data),
-        placement,
-        region: environment.region,
-        kmsDeletionWindowDays: environment.kmsDeletionWindowDays,
-        protection: environment.protection,
-    }, { transformations: permissionsBoundaryTransformations(environment.permissionsBoundary) });
+        ...environmentArgs(placement, environment),
+    }, boundaryOptions(environment));
     return { endpointName: monitors.endpointName, keyArn: monitors.keyArn, ...monitorOutputs(monitors.monitors) };
+}
+
+/** What both components take from the platform environment. */
+function environmentArgs(placement: Placement, environment: PipelineEnvironment) {
+    return { placement, region: environment.region, kmsDeletionWindowDays: environment.kmsDeletionWindowDays, protection: environment.protection };
+}
+
+/** The environment's permissions boundary on every role the component makes. */
+function boundaryOptions(environment: PipelineEnvironment): pulumi.ComponentResourceOptions {
+    return { transformations: permissionsBoundaryTransformations(environment.permissionsBoundary) };
 }
 
 // Present only when a monitor is on (an undefined stack output is dropped with a warning).

@@ -1,11 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
-import { dataStoreOptions } from "../common/dataProtection";
-import { physicalName, tagsFor } from "../common/naming";
-import { policyDocument } from "../common/policyDocument";
-import { deleteBeforeReplace } from "../common/replacement";
 import { MonitorResources, monitors } from "./monitors";
+import { pipelineKey } from "./pipelineKey";
 import { RoleScope } from "./roleStatements";
 import { SageMakerEndpointMonitorsArgs } from "./sageMakerEndpointPipelineArgs";
 
@@ -38,27 +34,17 @@ export class SageMakerEndpointMonitors extends pulumi.ComponentResource {
             region: args.region,
         };
         const key = args.kmsKeyArn === undefined
-            ? new aws.kms.Key(`${name}-key`, {
+            ? pipelineKey(name, {
+                placement: args.placement,
+                scope,
+                pipelineName: args.name,
                 description: `Encrypts the monitoring reports and job volumes of SageMaker endpoint ${args.endpointName}'s monitors ${args.name} (${args.placement.project} ${args.placement.stack})`,
-                enableKeyRotation: true,
-                deletionWindowInDays: args.kmsDeletionWindowDays,
-                // The account administers the key through IAM: the monitoring role gets what it uses.
-                policy: policyDocument([{
-                    Sid: "AccountAdministersThroughIam",
-                    Effect: "Allow",
-                    Principal: { AWS: pulumi.interpolate`arn:${scope.partition}:iam::${scope.accountId}:root` },
-                    Action: "kms:*",
-                    Resource: "*",
-                }]),
-                tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-            }, dataStoreOptions(args.protection, { parent })) // it decrypts the monitoring reports
+                aliasLogical: `sagemaker-${args.name}-monitors`,
+                serviceStatements: [], // the monitoring role's own policy grants its use
+                kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+                protection: args.protection,
+            }, parent)
             : undefined;
-        if (key) {
-            new aws.kms.Alias(`${name}-key-alias`, {
-                name: physicalName(args.placement, `sagemaker-${args.name}-monitors`, "kms-alias"),
-                targetKeyId: key.keyId,
-            }, deleteBeforeReplace({ parent: key }));
-        }
         this.keyArn = key ? key.arn : pulumi.output(args.kmsKeyArn as string);
         this.endpointName = pulumi.output(args.endpointName);
         this.monitors = monitors(name, {
