@@ -15,6 +15,7 @@ export type { Placement } from "./common/naming";
 export type { DataProtection } from "./common/dataProtection";
 export type { PeopleTrust } from "./common/personaTrust";
 export { SageMakerEndpointPipeline } from "./sageMakerEndpointPipeline/sageMakerEndpointPipeline";
+export { SageMakerEndpointMonitors } from "./sageMakerEndpointPipeline/sageMakerEndpointMonitors";
 export type * from "./sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 export { SageMakerMlEngineerRole } from "./sageMakerEndpointPipeline/mlEngineerRole";
 export type { SageMakerMlEngineerRoleArgs, MlEngineerPipeline } from "./sageMakerEndpointPipeline/mlEngineerRole";

@@ -235,14 +235,46 @@ export const pipelineSchema = z.strictObject({
         } else if (!pipeline.dataCapture) {
             ctx.addIssue({ code: "custom", path: [key, "enabled"], message: "expected false without dataCapture (the monitor reads the captured requests), found true" });
         }
+    }
+    monitorRules(pipeline, ctx);
+});
+
+type MonitorsConfig = Pick<PipelineConfig, "dataQualityMonitor" | "modelQualityMonitor">;
+
+/** The rules of a monitor's own settings, wherever it is (a pipeline's, or an existing endpoint's). */
+function monitorRules(monitors: MonitorsConfig, ctx: z.core.$RefinementCtx): void {
+    for (const key of ["dataQualityMonitor", "modelQualityMonitor"] as const) {
+        const monitor = monitors[key];
+        if (!monitor.enabled) continue;
         runtimeFitsSchedule(monitor, addAt(ctx, key));
         if (key === "modelQualityMonitor" && monitor.enabled) {
-            const m = pipeline.modelQualityMonitor as Extract<typeof pipeline.modelQualityMonitor, { enabled: true }>;
+            const m = monitors.modelQualityMonitor as Extract<MonitorsConfig["modelQualityMonitor"], { enabled: true }>;
             attributeRequired(["Regression", "MulticlassClassification"], "inferenceAttribute", m.inferenceAttribute, m.problemType, addAt(ctx, key));
             attributeRequired(["BinaryClassification"], "baselineProbabilityAttribute", m.baselineProbabilityAttribute, m.problemType, addAt(ctx, key));
         }
     }
+}
+
+/**
+ * Monitors of an existing endpoint, attached by name (SageMakerEndpointMonitors): the endpoint's
+ * name, where it captures to, and at least one monitor.
+ */
+export const endpointMonitorsSchema = z.strictObject({
+    name: resourceName,
+    endpointName: sageMakerEntityName,
+    captureLocation: s3Location,
+    kmsKeyArn: kmsKeyArn.optional(),
+    network: networkSchema.default({ isolation: true }),
+    dataQualityMonitor: dataQualityMonitorSchema.default(monitorOff),
+    modelQualityMonitor: modelQualityMonitorSchema.default(monitorOff),
+}).superRefine((monitors, ctx) => {
+    if (!monitors.dataQualityMonitor.enabled && !monitors.modelQualityMonitor.enabled) {
+        ctx.addIssue({ code: "custom", path: ["dataQualityMonitor", "enabled"], message: "expected dataQualityMonitor or modelQualityMonitor enabled, found neither" });
+    }
+    monitorRules(monitors, ctx);
 });
+
+export type EndpointMonitorsConfig = z.infer<typeof endpointMonitorsSchema>;
 
 /** A refinement context whose issues are reported under `prefix` (one level down). */
 function addAt(ctx: z.core.$RefinementCtx, prefix: string): z.core.$RefinementCtx {

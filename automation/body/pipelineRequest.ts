@@ -1,4 +1,4 @@
-import type { DataCapture, DataQualityMonitor, ModelSource, RealtimeEndpoint } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
+import type { DataCapture, DataQualityMonitor, ModelQualityMonitor, ModelSource, RealtimeEndpoint } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { ImplementedPipelineType, PipelineKind } from "./pipelineTypes";
 
 /**
@@ -6,7 +6,8 @@ import type { ImplementedPipelineType, PipelineKind } from "./pipelineTypes";
  * body is a model, its endpoint and its data capture; a monitor body is one monitor of a model's
  * endpoint. Locations are `s3://` URIs.
  */
-export type PipelineRequest = RealtimeRequest | DataQualityMonitorRequest;
+export type PipelineRequest = RealtimeRequest | MonitorRequest;
+export type MonitorRequest = DataQualityMonitorRequest | ModelQualityMonitorRequest;
 
 interface RequestBase {
     pipelineType: ImplementedPipelineType;
@@ -27,11 +28,21 @@ export interface RealtimeRequest extends RequestBase {
     kmsKeyArn?: string;
 }
 
-export interface DataQualityMonitorRequest extends RequestBase {
-    kind: "data-quality-monitor";
-    /** The endpoint the monitor watches (`endpoint_name`). */
+interface MonitorRequestBase extends RequestBase {
+    /** The endpoint the monitor watches (`endpoint_name`, lower-cased). */
     endpointName: string;
     /** Where that endpoint captures to (`data_capture_location`). */
     dataCaptureLocation: string;
+    /** `kms_key_arn`: the key of the monitor's reports and volumes (and of the capture it reads). */
+    kmsKeyArn?: string;
+}
+
+export interface DataQualityMonitorRequest extends MonitorRequestBase {
+    kind: "data-quality-monitor";
     monitor: DataQualityMonitor;
+}
+
+export interface ModelQualityMonitorRequest extends MonitorRequestBase {
+    kind: "model-quality-monitor";
+    monitor: ModelQualityMonitor;
 }

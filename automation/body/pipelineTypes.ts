@@ -7,15 +7,11 @@ export const IMPLEMENTED_PIPELINE_TYPES = [
     "byom_realtime_builtin",
     "byom_realtime_custom",
     "byom_data_quality_monitor",
+    "byom_model_quality_monitor",
 ] as const;
 
-/**
- * Known, not provisioned here. The model-quality monitor is in the component's interface, but the
- * component refuses it until it can build it (@pulumi/aws has no ModelQualityJobDefinition), so
- * the service says so up front rather than after its values were checked.
- */
+/** Known, not provisioned here. */
 export const NOT_IMPLEMENTED_PIPELINE_TYPES = [
-    "byom_model_quality_monitor",
     "byom_batch_builtin",
     "byom_batch_custom",
     "byom_model_bias_monitor",
@@ -41,10 +37,11 @@ export function isOrchestratorType(type: string): type is OrchestratorPipelineTy
  * custom image), each monitor has its own. The pipeline id is `<model_name>-<kind>`, so that
  * provisioning the same model and kind again updates its stack, as the orchestrator does.
  */
-export type PipelineKind = "realtime" | "data-quality-monitor";
+export type PipelineKind = "realtime" | "data-quality-monitor" | "model-quality-monitor";
 
 export const KIND_OF: Record<ImplementedPipelineType, PipelineKind> = {
     byom_realtime_builtin: "realtime",
     byom_realtime_custom: "realtime",
     byom_data_quality_monitor: "data-quality-monitor",
+    byom_model_quality_monitor: "model-quality-monitor",
 };

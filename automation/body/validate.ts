@@ -9,14 +9,16 @@ import {
     endpointSchema,
     hostingInstanceType,
     kmsKeyArn,
+    modelQualityMonitorSchema,
     modelSchema,
     monitorSchedule,
+    problemType,
     processingInstanceType,
     sageMakerEntityName,
 } from "../../config/sageMakerEndpointPipeline";
 import { BadRequestError } from "../errors";
 import { assetKey, numberOrNumericString, s3Location, yesNo } from "./fieldRules";
-import type { DataQualityMonitor } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
+import type { DataQualityMonitor, ModelQualityMonitor } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import type { PipelineRequest } from "./pipelineRequest";
 import { IMPLEMENTED_PIPELINE_TYPES, isImplemented, isOrchestratorType, KIND_OF, ORCHESTRATOR_PIPELINE_TYPES, type ImplementedPipelineType } from "./pipelineTypes";
 import { firstMissingKey } from "./requiredKeys";
@@ -55,11 +57,26 @@ function bodySchemas(rules: BodyRules) {
         baseline_max_runtime_seconds: number.optional(),
         instance_type: processingInstanceType,
         instance_volume_size: number,
+        kms_key_arn: kmsKeyArn.optional(),
+    };
+    // The model-quality row of the table; the attributes are columns (or JSON paths) of the data.
+    const attribute = z.string().min(1);
+    const modelQuality = {
+        ...monitor,
+        problem_type: problemType,
+        monitor_ground_truth_input: s3Location,
+        baseline_inference_attribute: attribute,
+        baseline_ground_truth_attribute: attribute,
+        baseline_probability_attribute: attribute.optional(),
+        monitor_inference_attribute: attribute.optional(),
+        monitor_probability_attribute: attribute.optional(),
+        probability_threshold_attribute: number.optional(),
     };
     return {
         byom_realtime_builtin: z.strictObject({ ...realtime, model_framework: builtinFramework, model_framework_version: z.string().min(1) }),
         byom_realtime_custom: z.strictObject({ ...realtime, custom_image_uri: ecrImageUri }),
         byom_data_quality_monitor: z.strictObject(monitor),
+        byom_model_quality_monitor: z.strictObject(modelQuality),
     };
 }
 
@@ -81,6 +98,14 @@ export const FIELD_OF_SPEC_KEY: Record<string, string> = {
     instanceVolumeSizeGb: "instance_volume_size",
     maxRuntimeSeconds: "monitor_max_runtime_seconds",
     baselineMaxRuntimeSeconds: "baseline_max_runtime_seconds",
+    problemType: "problem_type",
+    groundTruthInput: "monitor_ground_truth_input",
+    baselineInferenceAttribute: "baseline_inference_attribute",
+    baselineGroundTruthAttribute: "baseline_ground_truth_attribute",
+    baselineProbabilityAttribute: "baseline_probability_attribute",
+    inferenceAttribute: "monitor_inference_attribute",
+    probabilityAttribute: "monitor_probability_attribute",
+    probabilityThreshold: "probability_threshold_attribute",
 };
 
 /**
@@ -191,7 +216,26 @@ function toRequest(type: ImplementedPipelineType, b: ParsedBody, rules: BodyRule
         maxRuntimeSeconds: b.monitor_max_runtime_seconds,
         ...(b.baseline_max_runtime_seconds !== undefined ? { baselineMaxRuntimeSeconds: b.baseline_max_runtime_seconds } : {}),
     };
-    const target = { endpointName: b.endpoint_name as string, dataCaptureLocation: b.data_capture_location as string };
-    const { enabled: _enabled, ...monitor } = spec(dataQualityMonitorSchema, settings, body) as { enabled: true } & Record<string, unknown>;
-    return { ...base, kind, ...target, monitor: monitor as unknown as DataQualityMonitor };
+    const target = {
+        endpointName: b.endpoint_name as string,
+        dataCaptureLocation: b.data_capture_location as string,
+        ...(b.kms_key_arn ? { kmsKeyArn: b.kms_key_arn as string } : {}),
+    };
+    if (kind === "data-quality-monitor") {
+        const { enabled: _enabled, ...monitor } = spec(dataQualityMonitorSchema, settings, body) as { enabled: true } & Record<string, unknown>;
+        return { ...base, kind, ...target, monitor: monitor as unknown as DataQualityMonitor };
+    }
+    const optional = (key: string, value: unknown) => (value === undefined ? {} : { [key]: value });
+    const { enabled: _enabled, ...monitor } = spec(modelQualityMonitorSchema, {
+        ...settings,
+        problemType: b.problem_type,
+        groundTruthInput: b.monitor_ground_truth_input,
+        baselineInferenceAttribute: b.baseline_inference_attribute,
+        baselineGroundTruthAttribute: b.baseline_ground_truth_attribute,
+        ...optional("baselineProbabilityAttribute", b.baseline_probability_attribute),
+        ...optional("inferenceAttribute", b.monitor_inference_attribute),
+        ...optional("probabilityAttribute", b.monitor_probability_attribute),
+        ...optional("probabilityThreshold", b.probability_threshold_attribute),
+    }, body) as { enabled: true } & Record<string, unknown>;
+    return { ...base, kind, ...target, monitor: monitor as unknown as ModelQualityMonitor };
 }

@@ -1,10 +1,10 @@
 import type { PipelineRequest } from "../body/pipelineRequest";
 import { validateBody, type BodyRules } from "../body/validate";
-import { AutomationError, NotFoundError } from "../errors";
+import { AutomationError, BadRequestError, NotFoundError } from "../errors";
 import type { OnRunnerEvent, ProjectTarget, Runner, RunResult } from "../runner/runner";
 import { EVENTS_KEPT, PipelineStore, type PipelineRecord, type PipelineState, type ProgressEvent } from "../state/pipelineStore";
 import { StackQueue } from "../state/stackQueue";
-import type { PipelineStacks } from "./pipelineStacks";
+import type { PipelineStacks, ProvisionedPipeline } from "./pipelineStacks";
 
 export interface AutomationOptions {
     /** Where pipeline records live (`<dataDir>/pipelines/`). */
@@ -84,8 +84,15 @@ export class Automation {
      */
     provision(body: unknown): ProvisionAnswer {
         const request = this.validate(body);
-        const stackName = this.options.stacks.stackOf(request);
+        const stackName = this.options.stacks.stackOf(request, this.provisionedBesides(request.pipelineId));
         const existing = this.store.get(request.pipelineId);
+        if (existing && existing.stackName !== stackName) {
+            // Moving it would leave its resources in the old stack, unmanaged.
+            throw new BadRequestError(
+                `Bad request. endpoint_name: pipeline ${request.pipelineId} is in stack ${existing.stackName}; this body puts it in ${stackName} (another endpoint): remove the pipeline first, then provision it again`,
+                "endpoint_name",
+            );
+        }
         const target = this.options.stacks.target(stackName, [...this.appliedBesides(stackName, request.pipelineId), request]);
         const now = new Date().toISOString();
         const record: PipelineRecord = {
@@ -117,7 +124,7 @@ export class Automation {
     /** What provisioning the body would do, without storing anything: the runner's preview. */
     async preview(body: unknown, onEvent: OnRunnerEvent = () => {}): Promise<RunResult> {
         const request = this.validate(body);
-        const stackName = this.options.stacks.stackOf(request);
+        const stackName = this.options.stacks.stackOf(request, this.provisionedBesides(request.pipelineId));
         const target = this.options.stacks.target(stackName, [...this.appliedBesides(stackName, request.pipelineId), request]);
         return this.options.runner.preview(target, onEvent);
     }
@@ -198,6 +205,18 @@ export class Automation {
         return this.store.all()
             .filter((r) => r.stackName === stackName && r.pipelineId !== pipelineId && r.applied)
             .map((r) => this.validate(r.applied));
+    }
+
+    /** Every other pipeline, with its stack: where a new body's pipeline goes depends on them. */
+    private provisionedBesides(pipelineId: string): ProvisionedPipeline[] {
+        return this.store.all().flatMap((r) => {
+            if (r.pipelineId === pipelineId) return [];
+            try {
+                return [{ request: this.validate(r.applied ?? r.body), stackName: r.stackName }];
+            } catch {
+                return []; // a body the current rules refuse (settings changed) claims no endpoint
+            }
+        });
     }
 
     /** The stack's new outputs are those of every pipeline it holds. */

@@ -23,8 +23,16 @@ export interface MonitorResources {
     modelQuality?: { scheduleName: string; jobDefinitionName: pulumi.Output<string> };
 }
 
-interface MonitorContext {
-    args: SageMakerEndpointPipelineArgs;
+/**
+ * What the monitors need of whatever holds them: a SageMakerEndpointPipeline's arguments, or a
+ * SageMakerEndpointMonitors' for an endpoint made elsewhere (its capture location given).
+ */
+export type MonitorHost = Pick<SageMakerEndpointPipelineArgs, "name" | "placement" | "region" | "network" | "endpointName" | "kmsKeyArn" | "dataQualityMonitor" | "modelQualityMonitor"> & {
+    dataCapture?: { location: string };
+};
+
+export interface MonitorContext {
+    args: MonitorHost;
     scope: RoleScope;
     keyArn: pulumi.Output<string>;
     endpointName: pulumi.Output<string>;
@@ -106,7 +114,7 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
 }
 
 /** A monitoring schedule of one job definition; a fixed name, so the old one goes first. */
-function schedule(name: string, kind: string, monitoringType: string, definitionName: pulumi.Output<string>, monitor: MonitorCommon, args: SageMakerEndpointPipelineArgs, parent: pulumi.Resource): string {
+function schedule(name: string, kind: string, monitoringType: string, definitionName: pulumi.Output<string>, monitor: MonitorCommon, args: MonitorHost, parent: pulumi.Resource): string {
     const scheduleName = physicalName(args.placement, `${args.name}-${kind}`, "sagemaker-monitoring-schedule");
     new aws.sagemaker.MonitoringSchedule(`${name}-${kind}`, {
         name: scheduleName,
@@ -209,7 +217,7 @@ function monitoringStatements(ctx: MonitorContext, monitorsOn: MonitorCommon[], 
  * constraints.json where the job definition reads them (what the SageMaker Python SDK's
  * `DefaultModelMonitor.suggest_baseline` submits).
  */
-function baselineJob(args: SageMakerEndpointPipelineArgs, monitor: DataQualityMonitor, imageUri: string, roleArn: pulumi.Output<string>, keyArn: pulumi.Output<string>): pulumi.Output<string> {
+function baselineJob(args: MonitorHost, monitor: DataQualityMonitor, imageUri: string, roleArn: pulumi.Output<string>, keyArn: pulumi.Output<string>): pulumi.Output<string> {
     return pulumi.jsonStringify({
         // Within `<project>-<stack>-`, where the ML engineer may create processing jobs.
         ProcessingJobName: `${physicalName(args.placement, `${args.name}-baseline`, "sagemaker-processing-job").slice(0, 49)}-<yyyymmddhhmm>`,

@@ -1,5 +1,5 @@
-import type { PipelineConfig } from "../../config/sageMakerEndpointPipeline";
-import { PipelineSpec } from "./sageMakerEndpointPipelineArgs";
+import type { EndpointMonitorsConfig, PipelineConfig } from "../../config/sageMakerEndpointPipeline";
+import { EndpointMonitorsSpec, PipelineSpec } from "./sageMakerEndpointPipelineArgs";
 
 /**
  * One pipeline of the stack config as the component's arguments take it: a switched-off monitor
@@ -11,6 +11,15 @@ export function pipelineSpec(p: PipelineConfig): PipelineSpec {
         ...p,
         dataQualityMonitor: p.dataQualityMonitor.enabled ? withoutEnabled(p.dataQualityMonitor) : undefined,
         modelQualityMonitor: p.modelQualityMonitor.enabled ? withoutEnabled(p.modelQualityMonitor) : undefined,
+    };
+}
+
+/** The monitors of an existing endpoint as SageMakerEndpointMonitors takes them. */
+export function endpointMonitorsSpec(m: EndpointMonitorsConfig): EndpointMonitorsSpec {
+    return {
+        ...m,
+        dataQualityMonitor: m.dataQualityMonitor.enabled ? withoutEnabled(m.dataQualityMonitor) : undefined,
+        modelQualityMonitor: m.modelQualityMonitor.enabled ? withoutEnabled(m.modelQualityMonitor) : undefined,
     };
 }
 

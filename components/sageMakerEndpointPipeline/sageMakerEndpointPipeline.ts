@@ -4,13 +4,13 @@ import { builtinImageUri } from "../../config/sageMakerImages";
 import { hasLocalStorage } from "../../config/sageMakerInstanceTypes";
 import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
 import { alertTopic } from "../common/alertTopic";
-import { dataStoreOptions } from "../common/dataProtection";
 import { physicalName, tagsFor } from "../common/naming";
 import { contentName } from "./contentName";
 import { peopleTrustPolicy, serviceTrustPolicy } from "../common/personaTrust";
 import { Statement, policyDocument } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
 import { endpointAlarms } from "./alarms";
+import { pipelineKey } from "./pipelineKey";
 import { MonitorResources, monitors } from "./monitors";
 import { RoleScope, VPC_ACCESS, ecrRepositoryArn, pullImage, useKeyThroughS3, writeLogs } from "./roleStatements";
 import { s3ObjectArns, s3PrefixArns } from "./s3Locations";
@@ -61,18 +61,13 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
         this.imageUri = imageOf(args);
 
         const key = args.kmsKeyArn === undefined
-            ? new aws.kms.Key(`${name}-key`, {
+            ? pipelineKey(name, {
+                placement,
+                scope,
+                pipelineName: args.name,
                 description: `Encrypts the captured data, volumes and monitoring outputs of SageMaker pipeline ${args.name} (${placement.project} ${placement.stack})`,
-                enableKeyRotation: true,
-                deletionWindowInDays: args.kmsDeletionWindowDays,
-                // The account administers the key through IAM: the roles below get what they use.
-                policy: policyDocument([{
-                    Sid: "AccountAdministersThroughIam",
-                    Effect: "Allow",
-                    Principal: { AWS: pulumi.interpolate`arn:${scope.partition}:iam::${scope.accountId}:root` },
-                    Action: "kms:*",
-                    Resource: "*",
-                }, {
+                aliasLogical: `sagemaker-${args.name}`,
+                serviceStatements: [{
                     // CloudWatch Logs encrypts the endpoint's log group, and no other, with it.
                     Sid: "CloudWatchLogsEncryptsEndpointLogs",
                     Effect: "Allow",
@@ -80,16 +75,11 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
                     Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                     Resource: "*",
                     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${scope.partition}:logs:${args.region}:${scope.accountId}:log-group:${endpointLogGroup(endpointName)}` } },
-                }]),
-                tags: tagsFor(placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-            }, dataStoreOptions(args.protection, { parent })) // it decrypts the captured data
+                }],
+                kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+                protection: args.protection,
+            }, parent)
             : undefined;
-        if (key) {
-            new aws.kms.Alias(`${name}-key-alias`, {
-                name: physicalName(placement, `sagemaker-${args.name}`, "kms-alias"),
-                targetKeyId: key.keyId,
-            }, deleteBeforeReplace({ parent: key }));
-        }
         const keyArn = key ? key.arn : pulumi.output(args.kmsKeyArn as string);
         this.keyArn = keyArn;
 

@@ -174,3 +174,35 @@ export interface SageMakerEndpointPipelineArgs extends PipelineSpec {
     /** Whether the stack keeps its data: the pipeline's keys are then protected from deletion. */
     protection: DataProtection;
 }
+
+/**
+ * Monitors of an endpoint made elsewhere (another stack, another team, the console), attached by
+ * name: the orchestrator's monitor pipelines were their own stacks watching an endpoint by name.
+ * No model, endpoint configuration or endpoint of its own: a monitoring role, and each monitor's job
+ * definition and schedule, reading the capture where that endpoint writes it.
+ */
+export interface EndpointMonitorsSpec {
+    /** `model_name`: names the roles, job definitions and schedules (2-32 lower-case letters, digits, hyphens). */
+    name: string;
+    /** `endpoint_name`: the existing endpoint the monitors watch. */
+    endpointName: string;
+    /** `data_capture_location`: where that endpoint captures to (the monitoring role reads only there). */
+    captureLocation: string;
+    /**
+     * `kms_key_arn`: encrypts the reports and the jobs' volumes, and the role may decrypt with it;
+     * give the key the endpoint captures with when that is a customer key. Absent: an own rotating
+     * key (captures under SSE-S3 need no key grant).
+     */
+    kmsKeyArn?: string;
+    network: NetworkSettings;
+    dataQualityMonitor?: DataQualityMonitor;
+    modelQualityMonitor?: ModelQualityMonitor;
+}
+
+/** The arguments of a SageMakerEndpointMonitors component. */
+export interface SageMakerEndpointMonitorsArgs extends EndpointMonitorsSpec {
+    placement: Placement;
+    region: string;
+    kmsDeletionWindowDays: number;
+    protection: DataProtection;
+}

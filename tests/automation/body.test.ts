@@ -23,6 +23,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     byom_realtime_builtin: REALTIME_BUILTIN_BODY,
     byom_realtime_custom: REALTIME_CUSTOM_BODY,
     byom_data_quality_monitor: DATA_QUALITY_MONITOR_BODY,
+    byom_model_quality_monitor: MODEL_QUALITY_MONITOR_BODY,
 };
 
 describe("automation: orchestrator bodies", () => {
@@ -46,6 +47,37 @@ describe("automation: orchestrator bodies", () => {
                 maxRuntimeSeconds: 3300,
                 baselineMaxRuntimeSeconds: 3300,
             });
+        });
+    });
+
+    describe("byom_model_quality_monitor: the orchestrator's keys become the component's model-quality monitor", () => {
+        it("a binary classifier's body: the monitor common keys, the attributes, the ground truth, the threshold as a number", () => {
+            const request = validateBody(MODEL_QUALITY_MONITOR_BODY, RULES);
+            if (request.kind !== "model-quality-monitor") throw new Error(request.kind);
+            expect(request).to.deep.include({ pipelineId: "my-model-name-model-quality-monitor", endpointName: "xgb-churn-prediction-endpoint", dataCaptureLocation: "s3://mlops-data-123456789012/datacapture" });
+            expect(request.monitor).to.deep.equal({
+                baselineData: `s3://${ASSETS_BUCKET}/path/to/baseline_with_predictions.csv`,
+                baselineJobOutputLocation: "s3://mlops-data-123456789012/mq-baseline",
+                monitoringOutputLocation: "s3://mlops-data-123456789012/mq-monitoring",
+                scheduleExpression: "cron(0 * ? * * *)",
+                instanceType: "ml.m5.large",
+                instanceVolumeSizeGb: 20,
+                maxRuntimeSeconds: 1800,
+                baselineMaxRuntimeSeconds: 3600,
+                problemType: "BinaryClassification",
+                groundTruthInput: "s3://mlops-data-123456789012/ground-truth",
+                baselineInferenceAttribute: "prediction",
+                baselineGroundTruthAttribute: "label",
+                baselineProbabilityAttribute: "probability",
+                inferenceAttribute: "0",
+                probabilityAttribute: "0",
+                probabilityThreshold: 0.5,
+            });
+        });
+        it("a regression body needs no probability keys, and gets none", () => {
+            const { baseline_probability_attribute: _b, monitor_probability_attribute: _p, probability_threshold_attribute: _t, ...regression } = MODEL_QUALITY_MONITOR_BODY;
+            const request = validateBody({ ...regression, problem_type: "Regression" }, RULES);
+            expect(request.kind === "model-quality-monitor" && request.monitor).to.deep.include({ problemType: "Regression", inferenceAttribute: "0" }).and.not.have.any.keys("probabilityThreshold", "baselineProbabilityAttribute");
         });
     });
 
@@ -129,6 +161,15 @@ describe("automation: orchestrator bodies", () => {
             ["byom_data_quality_monitor", "instance_type", "ml.g5.xlarge", /processing instance type/],
             ["byom_data_quality_monitor", "baseline_data", "s3://elsewhere/data.csv", /assets bucket/],
             ["byom_data_quality_monitor", "monitoring_output_location", "s3://", /S3 location/],
+            ["byom_data_quality_monitor", "endpoint_name", "xgb_churn", /SageMaker name/],
+            ["byom_data_quality_monitor", "data_capture_location", "ftp://bucket/prefix", /bucket\/prefix or s3:\/\/bucket\/prefix/],
+            ["byom_data_quality_monitor", "kms_key_arn", "alias/mine", /KMS key ARN/],
+            ["byom_model_quality_monitor", "problem_type", "Classification", /Regression.*BinaryClassification/],
+            ["byom_model_quality_monitor", "monitor_ground_truth_input", "Bad_Bucket/labels", /S3 location/],
+            ["byom_model_quality_monitor", "probability_threshold_attribute", "1.5", /<=1/],
+            ["byom_model_quality_monitor", "probability_threshold_attribute", "half", /a number/],
+            ["byom_model_quality_monitor", "baseline_ground_truth_attribute", 7, /a string/],
+            ["byom_model_quality_monitor", "bias_config", "{}", /not a parameter of byom_model_quality_monitor/],
         ];
         for (const [type, field, value, message] of cases) {
             it(`${type} ${field}: ${JSON.stringify(value)}`, () => {

@@ -124,16 +124,25 @@ describe("automation: the HTTP service", () => {
         expect(other.status).to.equal("succeeded");
     });
 
-    it("a monitor's endpoint_name must be its model's endpoint (the seed's monitor body names another one)", async () => {
+    it("a monitor joins the stack of the endpoint it names when the service made it, else its own monitor-only stack (the seed's monitor body)", async () => {
         await post(`${service.url}/provisionpipeline`, REALTIME_BUILTIN_BODY);
         await until(() => runner.started.length === 1);
         runner.finish();
         await service.automation.waitFor("my-model-name-realtime");
-        const answer = await post(`${service.url}/provisionpipeline`, DATA_QUALITY_MONITOR_BODY);
-        expect(answer.status).to.equal(400);
-        expect(answer.body).to.deep.include({ field: "endpoint_name" });
-        const orphan = await post(`${service.url}/provisionpipeline`, { ...DATA_QUALITY_MONITOR_BODY, model_name: "no-such-model" });
-        expect(orphan.body).to.deep.include({ field: "model_name" });
+        const own = await post(`${service.url}/provisionpipeline`, { ...DATA_QUALITY_MONITOR_BODY, model_name: "other-model", endpoint_name: "Custom-Endpoint-Name" });
+        expect(own.status).to.equal(200);
+        await until(() => runner.started.length === 2);
+        expect(runner.started[1].stackName).to.equal("my-model-name");
+        // Its capture location must be where that endpoint captures.
+        const elsewhere = await post(`${service.url}/provisionpipeline`, { ...DATA_QUALITY_MONITOR_BODY, model_name: "third-model", endpoint_name: "custom-endpoint-name", data_capture_location: "mlops-data-123456789012/other" });
+        expect(elsewhere.status).to.equal(400);
+        expect(elsewhere.body).to.deep.include({ field: "data_capture_location" });
+        runner.finish();
+        await service.automation.waitFor("other-model-data-quality-monitor");
+        expect((await post(`${service.url}/provisionpipeline`, DATA_QUALITY_MONITOR_BODY)).status).to.equal(200);
+        await until(() => runner.started.length === 3);
+        expect(runner.started[2].stackName).to.equal("my-model-name-monitors");
+        runner.finish();
     });
 
     it("logs one JSON line a request, with method, path, status, duration and pipeline id, never the token", async () => {

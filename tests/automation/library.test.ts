@@ -7,8 +7,9 @@ import { platformEnvironment } from "../../automation/pipelines/pipelineEnvironm
 import { SageMakerPipelineStacks } from "../../automation/pipelines/sageMakerStacks";
 import { OfflineRunner } from "../../automation/runner/offlineRunner";
 import type { ProgressEvent } from "../../automation/state/pipelineStore";
-import { createAutomation } from "../../automation/settings";
-import { ASSETS_BUCKET, DATA_QUALITY_MONITOR_BODY, REALTIME_BUILTIN_BODY } from "./support/bodies";
+import { createAutomation, settingsFromEnvironment } from "../../automation/settings";
+import { ASSETS_BUCKET, DATA_QUALITY_MONITOR_BODY, MODEL_QUALITY_MONITOR_BODY, REALTIME_BUILTIN_BODY } from "./support/bodies";
+import { TOKEN } from "./support/harness";
 import { post, startService, tempDir } from "./support/harness";
 
 const ENVIRONMENT = platformEnvironment("dev", process.cwd());
@@ -125,27 +126,138 @@ describe("automation: the library with the offline runner (the real component, p
     });
 });
 
-describe("automation: the seed's two bodies end to end over HTTP (AUTOMATION_RUNNER=offline)", () => {
-    it("provision and report status; the monitor as the article wrote it is refused for naming another endpoint", async () => {
-        const dataDir = tempDir();
-        const settings = { runner: "offline" as const, dataDir, backendUrl: "", secretsProvider: "passphrase", assetsBucket: ASSETS_BUCKET, platformStack: "dev", platformDir: process.cwd(), concurrency: 1 };
-        const automation = createAutomation(settings);
+/** The endpoint, model and configuration a stack would create: none in a monitor-only stack. */
+const ENDPOINT_TYPES = ["aws:sagemaker/endpoint:Endpoint", "aws:sagemaker/model:Model", "aws:sagemaker/endpointConfiguration:EndpointConfiguration"];
+
+describe("automation: a monitor of an endpoint made elsewhere gets a monitor-only stack", () => {
+    const dataDir = tempDir();
+    let automation: Automation;
+
+    before(async () => {
+        automation = offlineAutomation(dataDir);
+        automation.provision(REALTIME_BUILTIN_BODY);
+        await automation.waitFor("my-model-name-realtime");
+    });
+    after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+    it("the seed's monitor body as written (xgb-churn-prediction-endpoint, not this service's custom-endpoint-name) monitors that endpoint by name", async () => {
+        automation.provision(DATA_QUALITY_MONITOR_BODY);
+        const status = await automation.waitFor("my-model-name-data-quality-monitor");
+        expect(status).to.deep.include({ status: "succeeded", stack: "my-model-name-monitors" });
+        expect(status.outputs).to.include({ endpointName: "xgb-churn-prediction-endpoint" });
+        expect(status.outputs.plannedResources).to.include({
+            "analytics:index:SageMakerEndpointMonitors": 1,
+            "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition": 1,
+            "aws:sagemaker/monitoringSchedule:MonitoringSchedule": 1,
+            "aws:iam/role:Role": 1,
+        }).and.not.to.have.any.keys(...ENDPOINT_TYPES);
+        // The model's realtime stack is untouched: no monitor joined it.
+        const realtime = automation.status("my-model-name-realtime");
+        expect(realtime.outputs.plannedResources).not.to.have.property("aws:sagemaker/monitoringSchedule:MonitoringSchedule");
+    });
+
+    it("the model-quality monitor of that endpoint joins the monitor-only stack (aws-native job definition)", async () => {
+        expect(automation.provision(MODEL_QUALITY_MONITOR_BODY)).to.deep.equal({ message: "success: stack creation started", pipeline_id: "my-model-name-model-quality-monitor" });
+        const status = await automation.waitFor("my-model-name-model-quality-monitor");
+        expect(status).to.deep.include({ status: "succeeded", stack: "my-model-name-monitors" });
+        expect(status.outputs).to.have.nested.property("modelQualityMonitor.scheduleName");
+        expect(status.outputs.plannedResources).to.include({ "aws-native:sagemaker:ModelQualityJobDefinition": 1, "aws:sagemaker/monitoringSchedule:MonitoringSchedule": 2 });
+        // Both pipelines of the stack report the stack's outputs.
+        expect(automation.status("my-model-name-data-quality-monitor").outputs).to.have.property("modelQualityMonitor");
+    });
+
+    it("the monitor-only stack's rules apply up front: an hourly model-quality monitor may run 3600 s at most", () => {
+        const error = rejectionOf(() => automation.provision({ ...MODEL_QUALITY_MONITOR_BODY, monitor_max_runtime_seconds: "3601" }));
+        expect(error.body()).to.deep.include({ field: "monitor_max_runtime_seconds", detailedMessage: "Bad request. monitor_max_runtime_seconds: expected at most 3600 seconds for an hourly schedule, found 3601" });
+    });
+
+    it("a model's monitors there watch one endpoint, one capture location", () => {
+        expect(rejectionOf(() => automation.provision({ ...MODEL_QUALITY_MONITOR_BODY, data_capture_location: "mlops-data-123456789012/other" })).field).to.equal("data_capture_location");
+    });
+
+    it("a pipeline does not move between stacks: naming the service's endpoint now is refused until it is removed", () => {
+        const error = rejectionOf(() => automation.provision({ ...DATA_QUALITY_MONITOR_BODY, endpoint_name: "custom-endpoint-name" }));
+        expect(error.body()).to.deep.include({ field: "endpoint_name" });
+        expect(error.body().detailedMessage).to.match(/is in stack my-model-name-monitors; this body puts it in my-model-name/);
+    });
+
+    it("a model named like a monitor-only stack is refused (the stacks would be one)", () => {
+        const error = rejectionOf(() => automation.provision({ ...REALTIME_BUILTIN_BODY, model_name: "my-model-name-monitors", endpoint_name: "other-endpoint" }));
+        expect(error.body()).to.deep.include({ field: "model_name" });
+    });
+
+    it("a model-quality monitor of the service's own endpoint joins its realtime stack, with the pipeline's key", async () => {
+        const own = { ...MODEL_QUALITY_MONITOR_BODY, endpoint_name: "custom-endpoint-name" };
+        const other = offlineAutomation(tempDir());
+        other.provision(REALTIME_BUILTIN_BODY);
+        await other.waitFor("my-model-name-realtime");
+        // The monitor's reports use the pipeline's key there: another key is refused, not ignored.
+        expect(rejectionOf(() => other.provision({ ...own, kms_key_arn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" })).field).to.equal("kms_key_arn");
+        other.provision(own);
+        const status = await other.waitFor("my-model-name-model-quality-monitor");
+        expect(status).to.deep.include({ status: "succeeded", stack: "my-model-name" });
+        expect(status.outputs.plannedResources).to.include({ "aws-native:sagemaker:ModelQualityJobDefinition": 1, "aws:sagemaker/endpoint:Endpoint": 1 });
+    });
+
+    it("a monitor-only stack's config holds its monitors (not a pipeline) and the aws-native provider's region", () => {
+        const target = new SageMakerPipelineStacks(ENVIRONMENT).target("my-model-name-monitors", [automation.validate(MODEL_QUALITY_MONITOR_BODY)]);
+        expect(target.config).to.include({ "aws:region": ENVIRONMENT.region, "aws-native:region": ENVIRONMENT.region });
+        expect(target.config).not.to.have.property("mlops:pipeline");
+        expect(JSON.parse(target.config["mlops:endpointMonitors"])).to.deep.include({ name: "my-model-name", endpointName: "xgb-churn-prediction-endpoint", captureLocation: "s3://mlops-data-123456789012/datacapture" });
+    });
+
+    it("removing the monitors removes the monitor-only stack; the realtime pipeline stays", async () => {
+        automation.destroy("my-model-name-model-quality-monitor");
+        await automation.waitFor("my-model-name-model-quality-monitor").catch(() => undefined);
+        expect((await automation.waitFor("my-model-name-data-quality-monitor")).outputs).not.to.have.property("modelQualityMonitor");
+        automation.destroy("my-model-name-data-quality-monitor");
+        expect(await automation.waitFor("my-model-name-data-quality-monitor").catch((e) => e)).to.be.instanceOf(NotFoundError);
+        expect(automation.list().map((p) => p.pipeline_id)).to.deep.equal(["my-model-name-realtime"]);
+    });
+});
+
+function rejectionOf(call: () => unknown): BadRequestError {
+    try {
+        call();
+    } catch (error) {
+        if (error instanceof BadRequestError) return error;
+        throw error;
+    }
+    throw new Error("accepted");
+}
+
+describe("automation: the seed's two bodies as written, end to end (AUTOMATION_RUNNER=offline)", () => {
+    const environment = (dataDir: string) => ({ AUTOMATION_TOKEN: TOKEN, AUTOMATION_RUNNER: "offline", ASSETS_BUCKET, AUTOMATION_DATA_DIR: dataDir, AUTOMATION_PLATFORM_STACK: "dev" });
+
+    it("through the library: both provision and report their status", async () => {
+        const automation = createAutomation(settingsFromEnvironment(environment(tempDir())));
+        expect(automation.runnerName).to.equal("offline");
+        expect(automation.provision(REALTIME_BUILTIN_BODY)).to.deep.equal({ message: "success: stack creation started", pipeline_id: "my-model-name-realtime" });
+        expect(automation.provision(DATA_QUALITY_MONITOR_BODY)).to.deep.equal({ message: "success: stack creation started", pipeline_id: "my-model-name-data-quality-monitor" });
+        const realtime = await automation.waitFor("my-model-name-realtime");
+        const monitor = await automation.waitFor("my-model-name-data-quality-monitor");
+        expect(realtime).to.deep.include({ status: "succeeded", stack: "my-model-name" });
+        expect(realtime.outputs).to.include({ endpointName: "custom-endpoint-name" });
+        expect(monitor).to.deep.include({ status: "succeeded", stack: "my-model-name-monitors" });
+        expect(monitor.outputs).to.include({ endpointName: "xgb-churn-prediction-endpoint" });
+        expect(monitor.outputs).to.have.nested.property("dataQualityMonitor.scheduleName");
+    });
+
+    it("through HTTP: both answer 200, then /pipelinestatus reports them succeeded with their outputs", async () => {
         const service = await startService({ dataDir: tempDir(), runner: new OfflineRunner(), stacks: new SageMakerPipelineStacks(ENVIRONMENT), region: ENVIRONMENT.region });
         try {
-            expect(automation.runnerName).to.equal("offline");
             expect((await post(`${service.url}/provisionpipeline`, REALTIME_BUILTIN_BODY)).body).to.deep.equal({ message: "success: stack creation started", pipeline_id: "my-model-name-realtime" });
+            expect(await post(`${service.url}/provisionpipeline`, DATA_QUALITY_MONITOR_BODY)).to.deep.equal({ status: 200, body: { message: "success: stack creation started", pipeline_id: "my-model-name-data-quality-monitor" } });
             await service.automation.waitFor("my-model-name-realtime");
+            await service.automation.waitFor("my-model-name-data-quality-monitor");
             const realtime = await post(`${service.url}/pipelinestatus`, { pipeline_id: "my-model-name-realtime" });
             expect(realtime.body).to.deep.include({ status: "succeeded" });
             expect(realtime.body.outputs).to.include({ endpointName: "custom-endpoint-name" });
-            const asWritten = await post(`${service.url}/provisionpipeline`, DATA_QUALITY_MONITOR_BODY);
-            expect(asWritten.status).to.equal(400);
-            expect(asWritten.body.detailedMessage).to.equal(`Bad request. endpoint_name: expected the endpoint of model my-model-name's realtime pipeline, "custom-endpoint-name", found "xgb-churn-prediction-endpoint"`);
-            expect((await post(`${service.url}/provisionpipeline`, MONITOR_OF_REALTIME)).status).to.equal(200);
-            await service.automation.waitFor("my-model-name-data-quality-monitor");
             const monitor = await post(`${service.url}/pipelinestatus`, { pipeline_id: "my-model-name-data-quality-monitor" });
-            expect(monitor.body).to.deep.include({ status: "succeeded" });
+            expect(monitor.body).to.deep.include({ status: "succeeded", stack: "my-model-name-monitors" });
+            expect(monitor.body.outputs).to.include({ endpointName: "xgb-churn-prediction-endpoint" });
             expect(monitor.body.outputs).to.have.nested.property("dataQualityMonitor.scheduleName");
+            expect((monitor.body.outputs as { plannedResources: object }).plannedResources).not.to.have.any.keys(...ENDPOINT_TYPES);
         } finally {
             await service.close();
         }

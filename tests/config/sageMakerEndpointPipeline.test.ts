@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { ConfigError, parsePlatformConfig } from "../../config";
 import { builtinImageUri, modelMonitorImageUri } from "../../config/sageMakerImages";
+import { endpointMonitorsSchema } from "../../config/sageMakerEndpointPipeline";
 import { readStackConfig } from "../../tools/engine/stackFile";
 
 const FILE = "Pulumi.dev.yaml";
@@ -112,5 +113,36 @@ describe("built-in image URIs (SageMaker Python SDK image_uri_config)", () => {
         expect(modelMonitorImageUri("ap-northeast-1")).to.equal("574779866223.dkr.ecr.ap-northeast-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest");
         expect(modelMonitorImageUri("us-east-1")).to.equal("156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest");
         expect(modelMonitorImageUri("il-central-1")).to.have.property("problem").that.matches(/found "il-central-1"/);
+    });
+});
+
+describe("config: the monitors of an existing endpoint (endpointMonitorsSchema)", () => {
+    const base = { name: "churn", endpointName: "xgb-churn-prediction-endpoint", captureLocation: `${BUCKET}/capture` };
+    const modelQuality = { ...monitorCommon, enabled: true, problemType: "Regression", groundTruthInput: `${BUCKET}/ground-truth`, baselineGroundTruthAttribute: "label", inferenceAttribute: "0" };
+    const issues = (value: unknown) => {
+        const parsed = endpointMonitorsSchema.safeParse(value);
+        return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    };
+
+    it("takes an endpoint by name, its capture location and a monitor, with the monitor's defaults", () => {
+        const parsed = endpointMonitorsSchema.parse({ ...base, dataQualityMonitor: { ...monitorCommon, enabled: true } });
+        expect(parsed).to.deep.include({ network: { isolation: true }, modelQualityMonitor: { enabled: false } });
+        expect(parsed.dataQualityMonitor).to.deep.include({ enabled: true, scheduleExpression: "cron(0 * ? * * *)", maxRuntimeSeconds: 3600 });
+    });
+
+    it("needs at least one monitor", () => {
+        expect(issues(base)).to.deep.equal(["dataQualityMonitor.enabled: expected dataQualityMonitor or modelQualityMonitor enabled, found neither"]);
+    });
+
+    it("keeps the monitors' own rules: the hourly runtime, the problem type's attributes", () => {
+        expect(issues({ ...base, dataQualityMonitor: { ...monitorCommon, enabled: true, maxRuntimeSeconds: 3601 } })).to.deep.equal(["dataQualityMonitor.maxRuntimeSeconds: expected at most 3600 seconds for an hourly schedule, found 3601"]);
+        const { inferenceAttribute: _i, ...noInference } = modelQuality;
+        expect(issues({ ...base, modelQualityMonitor: noInference })).to.deep.equal(["modelQualityMonitor.inferenceAttribute: expected inferenceAttribute for problemType Regression, found nothing"]);
+    });
+
+    it("checks the endpoint's name and the capture location as SageMaker and S3 take them", () => {
+        const ok = { ...base, dataQualityMonitor: { ...monitorCommon, enabled: true } };
+        expect(issues({ ...ok, endpointName: "xgb_churn" })[0]).to.match(/^endpointName: a SageMaker name/);
+        expect(issues({ ...ok, captureLocation: "team-ml-bucket/capture" })[0]).to.match(/^captureLocation: an S3 location/);
     });
 });
