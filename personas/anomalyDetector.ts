@@ -1,6 +1,6 @@
 import { ANOMALY_ALERT_PERSONA, ANOMALY_INGESTION_PERSONA } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
-import { cannotChangeSettings, cannotGrant, declared, must, mustNot, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { cannotChangeSettings, cannotGrant, declared, must, mustNot, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 
 /**
@@ -15,14 +15,11 @@ import { PersonaDefinition } from "./types";
  * and writes nowhere in the lake.
  */
 
-const lambdaOnly = mustNot({ kind: "assumableByOutsiders", services: ["lambda.amazonaws.com"] }, "be assumable by anyone but AWS Lambda",
-    "trust only lambda.amazonaws.com: no person, no other account, no other service");
-const notPeople = mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
-    "remove AWS, Federated and \"*\" principals from the function role's trust policy: only Lambda assumes it");
+const lambdaTrust = serviceRoleTrust("lambda.amazonaws.com", "AWS Lambda");
 const noPassRole = mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the function role's policy");
 
 /** What neither function role may be or do: a Lambda-only role that reaches nothing beyond its job. */
-const FUNCTION_ROLE_MUST_NOTS = [lambdaOnly, notPeople, noPassRole, notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator, ...riskMustNots];
+const FUNCTION_ROLE_MUST_NOTS = [lambdaTrust.onlyByService, lambdaTrust.notByPeople, noPassRole, notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator, ...riskMustNots];
 
 const INGESTION_HOLDS: RiskAllowance[] = [
     { risk: "data-exfiltration", actions: ["s3:GetObject"], on: ["own-detector-source"], why: "it reads the CSV files of its detector's source prefix" },

@@ -48,6 +48,22 @@ export const SERVICES_SENDING_SOURCE_KEYS: readonly string[] = ["codebuild.amazo
 
 export const notAssumedByOutsiders = mustNot({ kind: "assumableByOutsiders", services: [] }, "be assumable by another account, a web-identity provider or any service",
     "trust only this account's configured principals, the stack's SAML provider, or one service with aws:SourceAccount (and aws:SourceArn) pinned to this account");
+/**
+ * The trust of a role one AWS service assumes (the workflow role for Glue, an execution role for
+ * SageMaker, a function's role for Lambda): assumable by that service, by no person, and by nothing
+ * else. `title` is the service as the matrix names it ("AWS Glue").
+ */
+export function serviceRoleTrust(service: string, title: string): { byService: Expectation; notByPeople: Expectation; onlyByService: Expectation } {
+    return {
+        byService: must({ kind: "assumableBy", who: "service" }, `be assumable by ${title}`,
+            `trust ${service} in the role's trust policy (serviceTrustPolicy)`),
+        notByPeople: mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
+            `trust only ${service}: remove AWS, Federated and "*" principals from the role's trust policy`),
+        onlyByService: mustNot({ kind: "assumableByOutsiders", services: [service] }, `be assumable by anyone but ${title}`,
+            `trust only ${service}: no person, no other account, no other service`),
+    };
+}
+
 export const notAssumedByServices = mustNot({ kind: "assumableBy", who: "service" }, "be assumable by an AWS service",
     "remove Service principals from the role's trust policy: people's roles are for people only");
 

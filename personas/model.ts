@@ -1,6 +1,6 @@
 import { Persona } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
-import { DATABASE_LOCATION_NOT_ENFORCEABLE, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { DATABASE_LOCATION_NOT_ENFORCEABLE, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
 import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
@@ -19,6 +19,9 @@ export { SERVICES_SENDING_SOURCE_KEYS } from "./expectations";
  * Targets are symbolic ("the persona's own workgroup", "the lake bucket"): the access evaluator
  * resolves them against each stack, so the model holds for dev, prod and any other stack.
  */
+
+/** The workflow role is Glue's alone. */
+const glueTrust = serviceRoleTrust("glue.amazonaws.com", "AWS Glue");
 
 /** What a person querying Athena holds: its workgroup, its results prefix, the key through S3. */
 const RESULTS_AND_QUERIES: RiskAllowance[] = [
@@ -83,17 +86,14 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
                 "allow s3:ListBucket on the lake bucket"),
             must({ kind: "createTableIn", database: "lake-database", location: "lake-bucket" }, "create tables in the lake database (in the lake bucket)",
                 "allow glue:CreateTable (AWSGlueServiceRole) and grant CREATE_TABLE on the database and DATA_LOCATION_ACCESS on the lake bucket"),
-            must({ kind: "assumableBy", who: "service" }, "be assumable by AWS Glue",
-                "trust glue.amazonaws.com in the role's trust policy (serviceTrustPolicy)"),
-            mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
-                "trust only glue.amazonaws.com: remove AWS and Federated principals from the workflow role's trust policy"),
+            glueTrust.byService,
+            glueTrust.notByPeople,
             notLakeFormationAdmin,
             cannotChangeSettings,
             cannotGrant,
             mustNot({ kind: "passRole", role: "any other" }, "pass roles",
                 "remove iam:PassRole from the workflow role's policies"),
-            mustNot({ kind: "assumableByOutsiders", services: ["glue.amazonaws.com"] }, "be assumable by anyone but AWS Glue",
-                "trust only glue.amazonaws.com: no person, no other account, no other service"),
+            glueTrust.onlyByService,
             ...riskMustNots,
         ],
         mayHold: [

@@ -1,5 +1,5 @@
 import { Persona } from "./personaNames";
-import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 
 /**
@@ -27,6 +27,9 @@ const PEOPLE_OUTSIDE_THE_LAKE = [
 ];
 
 /** The pipeline's key, through S3 only: captured data and reports are SSE-KMS with it. */
+/** The execution and monitoring roles are SageMaker's alone. */
+const sageMakerTrust = serviceRoleTrust("sagemaker.amazonaws.com", "SageMaker");
+
 const PIPELINE_KEY_THROUGH_S3 = "the pipeline's capture and reports are SSE-KMS with its key (kms:ViaService S3)";
 
 export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" | "ml-engineer" | "sagemaker-caller">, PersonaDefinition> = {
@@ -36,12 +39,9 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
         ...switchedOn,
         expectations: [
             declared,
-            must({ kind: "assumableBy", who: "service" }, "be assumable by SageMaker",
-                "trust sagemaker.amazonaws.com in the role's trust policy (serviceTrustPolicy)"),
-            mustNot({ kind: "assumableBy", who: "people" }, "be assumable by people",
-                "trust only sagemaker.amazonaws.com: remove AWS and Federated principals from the role's trust policy"),
-            mustNot({ kind: "assumableByOutsiders", services: ["sagemaker.amazonaws.com"] }, "be assumable by anyone but SageMaker",
-                "trust only sagemaker.amazonaws.com: no person, no other account, no other service"),
+            sageMakerTrust.byService,
+            sageMakerTrust.notByPeople,
+            sageMakerTrust.onlyByService,
             notTheLake,
             notLakeFormationAdmin,
             cannotChangeSettings,
