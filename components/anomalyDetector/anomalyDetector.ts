@@ -4,9 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { DETECTOR_INTERVAL_SECONDS } from "../../config/anomalyDetector";
 import { ANOMALY_ALERT_PERSONA, ANOMALY_INGESTION_PERSONA, DETECTOR_TAG } from "../../personas/personaNames";
 import { alertTopic } from "../common/alertTopic";
-import { dataStoreOptions } from "../common/dataProtection";
+import { platformKey } from "../common/platformKey";
 import { physicalName, tagsFor } from "../common/naming";
-import { Statement, policyDocument } from "../common/policyDocument";
+import { Statement } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
 import { anomalyAlarms, metricNamespace, seriesOf } from "./alarms";
 import { AnomalyDetectorArgs } from "./anomalyDetectorArgs";
@@ -208,34 +208,24 @@ function publishStatements(alerts: ReturnType<typeof alertTopic>, region: string
 function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: pulumi.Output<string>; partition: pulumi.Output<string>; functionNames: string[] }, parent: pulumi.Resource): aws.kms.Key {
     const { region, placement } = args;
     const groupArns = at.functionNames.map((fn) => pulumi.interpolate`arn:${at.partition}:logs:${region}:${at.accountId}:log-group:/aws/lambda/${fn}`);
-    const key = new aws.kms.Key(`${name}-logs-key`, {
+    return platformKey(`${name}-logs-key`, {
+        placement,
+        accountId: at.accountId,
+        partition: at.partition,
         description: `Encrypts the ${placement.project} ${placement.stack} logs of anomaly detector ${args.detector.name}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.kmsDeletionWindowDays,
-        policy: policyDocument([
-            {
-                Sid: "AccountAdministersThroughIam",
-                Effect: "Allow",
-                Principal: { AWS: pulumi.interpolate`arn:${at.partition}:iam::${at.accountId}:root` },
-                Action: "kms:*",
-                Resource: "*",
-            },
-            {
-                Sid: "CloudWatchLogsEncryptsTheDetectorsLogs",
-                Effect: "Allow",
-                Principal: { Service: `logs.${region}.amazonaws.com` },
-                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                Resource: "*",
-                Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupArns } },
-            },
-        ]),
+        aliasLogical: `${args.detector.name}-anomaly-logs`,
+        kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+        serviceStatements: [{
+            Sid: "CloudWatchLogsEncryptsTheDetectorsLogs",
+            Effect: "Allow",
+            Principal: { Service: `logs.${region}.amazonaws.com` },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupArns } },
+        }],
+        protection: args.protection,
         tags: tagsFor(placement, { [DETECTOR_TAG]: args.detector.name }),
-    }, dataStoreOptions(args.protection, { parent }));
-    new aws.kms.Alias(`${name}-logs-key-alias`, {
-        name: physicalName(placement, `${args.detector.name}-anomaly-logs`, "kms-alias"),
-        targetKeyId: key.keyId,
-    }, deleteBeforeReplace({ parent: key }));
-    return key;
+    }, parent);
 }
 
 /**

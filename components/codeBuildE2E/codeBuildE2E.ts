@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { BUCKET_PURPOSES, PERSONA_TAG, PURPOSE_TAG } from "../../personas/personaNames";
 import { accessLogBucket } from "../common/accessLogBucket";
 import { alertTopic } from "../common/alertTopic";
-import { dataStoreOptions } from "../common/dataProtection";
+import { platformKey } from "../common/platformKey";
 import { checkName, physicalName, tagsFor } from "../common/naming";
 import { policyDocument } from "../common/policyDocument";
 import { peopleTrustPolicy } from "../common/personaTrust";
@@ -57,34 +57,25 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
         // CodeBuild's default log group name; created here so that it has a retention and a key.
         const logGroupName = checkName("log-group", `/aws/codebuild/${projectName}`, placement.stack);
 
-        const key = new aws.kms.Key(`${name}-key`, {
+        const key = platformKey(`${name}-key`, {
+            placement,
+            accountId,
+            partition,
             description: `Encrypts the ${placement.project} ${placement.stack} Karate reports, build artifacts and logs`,
-            enableKeyRotation: true,
-            deletionWindowInDays: args.kmsDeletionWindowDays,
-            policy: policyDocument([
-                {
-                    Sid: "AccountAdministersThroughIam",
-                    Effect: "Allow",
-                    Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
-                    Action: "kms:*",
-                    Resource: "*",
-                },
-                {
-                    Sid: "CloudWatchLogsEncryptsTheBuildLogs",
-                    Effect: "Allow",
-                    Principal: { Service: `logs.${region}.amazonaws.com` },
-                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                    Resource: "*",
-                    // Only for this project's log group ("Encrypt log data in CloudWatch Logs using AWS KMS").
-                    Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupName}` } },
-                },
-            ]),
+            aliasLogical: "e2e",
+            kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+            serviceStatements: [{
+                Sid: "CloudWatchLogsEncryptsTheBuildLogs",
+                Effect: "Allow",
+                Principal: { Service: `logs.${region}.amazonaws.com` },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resource: "*",
+                // Only for this project's log group ("Encrypt log data in CloudWatch Logs using AWS KMS").
+                Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupName}` } },
+            }],
+            protection: args.protection,
             tags,
-        }, dataStoreOptions(args.protection, { parent }));
-        new aws.kms.Alias(`${name}-key-alias`, {
-            name: physicalName(placement, "e2e", "kms-alias"),
-            targetKeyId: key.keyId,
-        }, deleteBeforeReplace({ parent: key }));
+        }, parent);
 
         // The report bucket's server access logs (who opened which report) in a log bucket of its own,
         // so that the component does not depend on the data lake being switched on.

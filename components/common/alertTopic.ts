@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DataProtection, dataStoreOptions } from "./dataProtection";
+import { DataProtection } from "./dataProtection";
 import { Placement, physicalName, tagsFor } from "./naming";
+import { platformKey } from "./platformKey";
 import { Statement, policyDocument } from "./policyDocument";
 import { deleteBeforeReplace } from "./replacement";
 
@@ -55,14 +56,7 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
     const ruleArns = (args.eventRuleNames ?? []).map((n) => pulumi.interpolate`arn:${partition}:events:${region}:${accountId}:rule/${n}`);
     const encryptDecrypt = ["kms:Decrypt", "kms:GenerateDataKey*"];
 
-    const keyStatements: Statement[] = [{
-        // The account administers the key through IAM, so a key policy mistake cannot lock it out.
-        Sid: "AccountAdministersThroughIam",
-        Effect: "Allow",
-        Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-    }];
+    const keyStatements: Statement[] = [];
     if (alarmArns.length > 0) {
         keyStatements.push({
             Sid: "CloudWatchAlarmsPublish",
@@ -82,17 +76,17 @@ export function alertTopic(name: string, args: AlertTopicArgs, parent: pulumi.Re
             Resource: "*",
         });
     }
-    const key = new aws.kms.Key(`${name}-key`, {
+    const key = platformKey(`${name}-key`, {
+        placement: args.placement,
+        accountId,
+        partition,
         description: `Encrypts the ${args.placement.project} ${args.placement.stack} ${args.description}`,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.kmsDeletionWindowDays,
-        policy: policyDocument(keyStatements),
+        aliasLogical: args.logical,
+        kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+        serviceStatements: keyStatements,
+        protection: args.protection,
         tags: tagsFor(args.placement),
-    }, args.protection ? dataStoreOptions(args.protection, { parent }) : { parent });
-    new aws.kms.Alias(`${name}-key-alias`, {
-        name: physicalName(args.placement, args.logical, "kms-alias"),
-        targetKeyId: key.keyId,
-    }, deleteBeforeReplace({ parent: key })); // a fixed alias name: the old one must go first
+    }, parent);
 
     const topic = new aws.sns.Topic(name, {
         name: physicalName(args.placement, args.logical, "sns-topic"),

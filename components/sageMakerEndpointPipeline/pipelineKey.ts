@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
-import { DataProtection, dataStoreOptions } from "../common/dataProtection";
-import { Placement, physicalName, tagsFor } from "../common/naming";
-import { Statement, policyDocument } from "../common/policyDocument";
-import { deleteBeforeReplace } from "../common/replacement";
+import { DataProtection } from "../common/dataProtection";
+import { Placement, tagsFor } from "../common/naming";
+import { platformKey } from "../common/platformKey";
+import { Statement } from "../common/policyDocument";
 import { RoleScope } from "./roleStatements";
 
 export interface PipelineKeyArgs {
@@ -28,22 +28,15 @@ export interface PipelineKeyArgs {
  */
 export function pipelineKey(name: string, args: PipelineKeyArgs, parent: pulumi.Resource): aws.kms.Key {
     const { scope, placement } = args;
-    const key = new aws.kms.Key(`${name}-key`, {
+    return platformKey(`${name}-key`, {
+        placement,
+        accountId: scope.accountId,
+        partition: scope.partition,
         description: args.description,
-        enableKeyRotation: true,
-        deletionWindowInDays: args.kmsDeletionWindowDays,
-        policy: policyDocument([{
-            Sid: "AccountAdministersThroughIam",
-            Effect: "Allow",
-            Principal: { AWS: pulumi.interpolate`arn:${scope.partition}:iam::${scope.accountId}:root` },
-            Action: "kms:*",
-            Resource: "*",
-        }, ...args.serviceStatements]),
+        aliasLogical: args.aliasLogical,
+        kmsDeletionWindowDays: args.kmsDeletionWindowDays,
+        serviceStatements: args.serviceStatements,
+        protection: args.protection,
         tags: tagsFor(placement, { [SAGEMAKER_PIPELINE_TAG]: args.pipelineName }),
-    }, dataStoreOptions(args.protection, { parent }));
-    new aws.kms.Alias(`${name}-key-alias`, {
-        name: physicalName(placement, args.aliasLogical, "kms-alias"),
-        targetKeyId: key.keyId,
-    }, deleteBeforeReplace({ parent: key }));
-    return key;
+    }, parent);
 }
