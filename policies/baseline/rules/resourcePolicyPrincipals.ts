@@ -5,8 +5,8 @@ import { checkEach } from "../../lib/unknownValues";
 import { label } from "../lib/resources";
 
 /*
- * Who a resource policy lets in: the platform's bucket policies, KMS key policies and the Glue
- * catalog's resource policy allow only principals of the stack's own account, and services only
+ * Who a resource policy lets in: the platform's bucket policies, KMS key policies, the Glue
+ * catalog's resource policy, SNS topic and SQS queue policies allow only principals of the stack's own account, and services only
  * with the confused-deputy conditions they send. Each finding names the resource and statement.
  */
 
@@ -18,6 +18,11 @@ const RESOURCE_POLICY_TYPES: Record<string, string> = {
     "aws:kms/key:Key": "key policy",
     "aws:kms/keyPolicy:KeyPolicy": "key policy",
     "aws:glue/resourcePolicy:ResourcePolicy": "Glue catalog resource policy",
+    // The alert topics: an open topic policy lets anyone publish false alerts (or subscribe to real ones).
+    "aws:sns/topicPolicy:TopicPolicy": "topic policy",
+    "aws:sns/topic:Topic": "topic policy",
+    "aws:sqs/queuePolicy:QueuePolicy": "queue policy",
+    "aws:sqs/queue:Queue": "queue policy",
 };
 
 /**
@@ -53,9 +58,16 @@ function onlyActionsWithoutSourceKeys(service: string, statement: PolicyStatemen
         && statement.actions.every((a) => allowed.includes(a.toLowerCase()));
 }
 
-/** Negated operators do not narrow who gets in. */
+/**
+ * Whether a condition narrows who gets in. Negated operators do not; nor does an `...IfExists`
+ * operator (a request without the key passes it: a direct caller sends no aws:SourceArn), nor a
+ * `...Like` operator whose every value is only wildcards (`ArnLike aws:SourceArn "*"` holds for
+ * every caller: a condition that is always true).
+ */
 function narrows(condition: Condition): boolean {
-    return !/^(ForAnyValue:|ForAllValues:)?(StringNot|ArnNot|Null)/i.test(condition.operator);
+    if (/^(ForAnyValue:|ForAllValues:)?(StringNot|ArnNot|Null)/i.test(condition.operator)) return false;
+    if (/IfExists$/i.test(condition.operator)) return false;
+    return !(/Like$/i.test(condition.operator) && condition.values.length > 0 && condition.values.every((v) => /^[*?]+$/.test(v)));
 }
 
 function hasConditionOn(statement: PolicyStatement, keys: readonly string[], pattern?: RegExp): boolean {
@@ -92,7 +104,7 @@ function describeStatement(statement: PolicyStatement, index: number): string {
 
 export const resourcePolicyPrincipals: StackValidationPolicy = {
     name: "resource-policy-principals",
-    description: "Bucket, KMS key and Glue catalog resource policies allow only the stack's own account, and services only with aws:SourceAccount/aws:SourceArn (or KMS encryption-context) conditions.",
+    description: "Bucket, KMS key, Glue catalog, SNS topic and SQS queue resource policies allow only the stack's own account, and services only with aws:SourceAccount/aws:SourceArn (or KMS encryption-context) conditions.",
     enforcementLevel: "mandatory",
     validateStack: async (args, report) => {
         const account = placementOf(args.resources).account;

@@ -623,6 +623,26 @@ export const PACK_MUTATIONS: PackMutation[] = [
     { name: "a Glue catalog resource policy for another account", policy: "resource-policy-principals", apply: (e) => e.add("aws:glue/resourcePolicy:ResourcePolicy", "regression-catalog-policy", {
         policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:role/partner" }, Action: "glue:GetTable", Resource: "*" }] }),
     }).urn },
+    // The alert topics' policies (components/common/alertTopic.ts): who may publish.
+    { name: "an alert topic's EventBridge publish statement loses its aws:SourceArn", policy: "resource-policy-principals", apply: (e) => {
+        const holder = e.find("aws:sns/topicPolicy:TopicPolicy", "e2e-alerts-policy");
+        const document = JSON.parse(holder.outputs.policy as string) as { Statement: { Sid?: string; Condition?: unknown }[] };
+        for (const statement of document.Statement) if (statement.Sid === "EventBridgeRulesPublish") delete statement.Condition;
+        holder.outputs.policy = JSON.stringify(document);
+        return holder.urn;
+    } },
+    { name: "an alert topic's CloudWatch publish statement pinned to every alarm (ArnLike aws:SourceArn \"*\" only)", policy: "resource-policy-principals", apply: (e) => {
+        const holder = e.find("aws:sns/topicPolicy:TopicPolicy", "web-app-monitor-alerts-policy");
+        const document = JSON.parse(holder.outputs.policy as string) as { Statement: { Sid?: string; Condition?: unknown }[] };
+        for (const statement of document.Statement) if (statement.Sid === "CloudWatchAlarmsPublish") statement.Condition = { ArnLike: { "aws:SourceArn": "*" } };
+        holder.outputs.policy = JSON.stringify(document);
+        return holder.urn;
+    } },
+    { name: "an alert topic's key lets EventBridge create grants", policy: "resource-policy-principals", apply: (e) => {
+        const key = e.find("aws:kms/key:Key", "e2e-alerts-key");
+        addResourceStatement(key, { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:Decrypt", "kms:CreateGrant"], Resource: "*" });
+        return key.urn;
+    } },
     // Prod protection from the stack config (environment.protectData), not from the resources.
     { name: "the Glue database loses protect", policy: "glue-database-protected", apply: (e) => {
         const database = e.find("aws:glue/catalogDatabase:CatalogDatabase", "catalog-database");
