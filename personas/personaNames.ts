@@ -10,6 +10,11 @@ export type Persona = (typeof PERSONAS)[number];
 /** The personas that are AWS services' roles (trusted by a service, never by people); the others are people's. */
 export const SERVICE_PERSONAS: readonly Persona[] = ["workflow", "e2e-build", "sagemaker-execution", "anomaly-ingestion", "anomaly-alert"];
 
+/** Whether a persona tag's value names a service's persona (any string: tags are read from stacks). */
+export function isServicePersona(persona: string): boolean {
+    return (SERVICE_PERSONAS as readonly string[]).includes(persona);
+}
+
 /** The role name the seed gives the Glue workflow role; the stack name is appended. */
 export const WORKFLOW_ROLE_BASE_NAME = "LakeFormationWorkflowRole";
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, ReportViolation, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { PERSONA_TAG, SERVICE_PERSONAS } from "../../../personas/personaNames";
+import { PERSONA_TAG, SERVICE_PERSONAS, isServicePersona } from "../../../personas/personaNames";
 import { iamFacts } from "../../lib/iamRoles";
 import { PolicyStatement, parsePolicyDocument, statementsOf } from "../../lib/policyDocuments";
 import { checkEach } from "../../lib/unknownValues";
@@ -153,7 +153,7 @@ export const iamRoleTrustMatchesPersona: ResourceValidationPolicy = {
     validateResource: validateResourceOfType(aws.iam.Role, (role, args, report) => {
         const persona = tagsOf(role)[PERSONA_TAG];
         const { people, services } = assumingPrincipals(role.assumeRolePolicy);
-        const servicePersona = persona !== undefined && (SERVICE_PERSONAS as readonly string[]).includes(persona);
+        const servicePersona = persona !== undefined && isServicePersona(persona);
         if (persona !== undefined && !servicePersona && services.length > 0) {
             report(
                 `${label(args)} is the ${persona} persona's role but its trust policy lets ${services.map(describePrincipal).join(", ")} assume it: ` +

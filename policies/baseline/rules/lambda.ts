@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { identifiersOf, referrersOf } from "../../lib/references";
 import { checkEach } from "../../lib/unknownValues";
-import { PERSONA_TAG, SERVICE_PERSONAS } from "../../../personas/personaNames";
+import { PERSONA_TAG, isServicePersona } from "../../../personas/personaNames";
 import { label } from "../lib/resources";
 
 /*
@@ -106,7 +106,7 @@ export const lambdaRolePerFunction: StackValidationPolicy = {
             if (fns.length > 1) {
                 report(`${fns.map(label).join(", ")} share the role ${roleArn}: give each function its own role with only what it needs.`, fns[1].urn);
             }
-            if (typeof persona === "string" && !(SERVICE_PERSONAS as readonly string[]).includes(persona)) {
+            if (typeof persona === "string" && !isServicePersona(persona)) {
                 report(`${label(fns[0])} runs as the ${persona} persona's role, a role for people: give it a service role of its own.`, fns[0].urn);
             }
         }
