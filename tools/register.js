@@ -12,6 +12,11 @@
 //    cached never loads SWC, @swc-node or TypeScript (which @swc-node loads to read
 //    tsconfig.json): about 250 ms of every start, a third of a plan above its floor
 //    (docs/runtime.md, "The plan against its floor").
+// 3. TypeScript is loaded by @pulumi/pulumi only when it is used: its function serializer
+//    (runtime/closure, for `pulumi.runtime.serializeFunction` and callback Lambdas) parses
+//    JavaScript with it and loads it, through typescript-shim.js, when @pulumi/pulumi loads, which
+//    costs every process about 85 ms of CPU (typescript.js is 9 MB). Nothing here serializes
+//    functions; should something, the first use loads TypeScript then.
 "use strict";
 const Module = require("node:module");
 const crypto = require("node:crypto");
@@ -20,6 +25,40 @@ const os = require("node:os");
 const path = require("node:path");
 
 Module.enableCompileCache?.();
+
+/**
+ * An object that stands for a module's exports and loads the module at its first use: any read,
+ * key listing or test of a property. The exports' properties are then copied onto the object the
+ * proxy wraps, so that it answers as the module does (getters and all).
+ */
+function lazyExports(load) {
+    const target = {};
+    let loaded = false;
+    const ensure = () => {
+        if (!loaded) {
+            loaded = true;
+            Object.defineProperties(target, Object.getOwnPropertyDescriptors(load()));
+        }
+        return target;
+    };
+    const handler = {};
+    for (const trap of ["get", "set", "has", "ownKeys", "getOwnPropertyDescriptor", "defineProperty", "deleteProperty", "getPrototypeOf"]) {
+        handler[trap] = (_, ...args) => Reflect[trap](ensure(), ...args);
+    }
+    return new Proxy(target, handler);
+}
+
+const TYPESCRIPT_SHIM = path.join("@pulumi", "pulumi", "typescript-shim.js");
+const loadModule = Module._load;
+Module._load = function load(request, parent, isMain) {
+    if (request === "typescript" && parent?.filename?.endsWith(TYPESCRIPT_SHIM)) {
+        // Resolved now, so that a missing TypeScript still throws here and the shim falls back to
+        // the TypeScript that @pulumi/pulumi vendors, as it does without this.
+        Module._resolveFilename(request, parent, isMain);
+        return lazyExports(() => loadModule.call(Module, request, parent, isMain));
+    }
+    return loadModule.apply(this, arguments);
+};
 
 const ROOT = path.resolve(__dirname, "..");
 const TSCONFIG = path.join(ROOT, "tsconfig.json");

@@ -42,4 +42,22 @@ describe("tools/register.js, the TypeScript loader", function () {
         fs.writeFileSync(file, probe(nonce, 42));
         expect(await runTs(file)).to.deep.equal({ value: 42, transpilerLoaded: true });
     });
+
+    it("leaves TypeScript unloaded when @pulumi/pulumi loads, and loads it at the first use by the function serializer", async () => {
+        const file = path.join(dir, "serialize.ts");
+        fs.writeFileSync(file, `
+import * as pulumi from ${JSON.stringify(require.resolve("@pulumi/pulumi"))};
+const typescriptLoaded = () => Object.keys(require.cache).some((f) => f.endsWith("typescript.js"));
+const atLoad = typescriptLoaded();
+pulumi.runtime.serializeFunction((x: number) => x + 1).then((serialized) => {
+    console.log(JSON.stringify({ atLoad, afterUse: typescriptLoaded(), serializedFunction: serialized.text.includes("x + 1") }));
+});
+`);
+        const run = () => new Promise<string>((resolve, reject) =>
+            execFile(process.execPath, ["-r", REGISTER, file], { encoding: "utf8" }, (error, out, stderr) =>
+                error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(out)));
+        // The first run transpiles the file, and SWC's register loads TypeScript to read tsconfig.json.
+        await run();
+        expect(JSON.parse(await run())).to.deep.equal({ atLoad: false, afterUse: true, serializedFunction: true });
+    });
 });
