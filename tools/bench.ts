@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EXIT_OK, EXIT_UNEXPECTED, UsageError, parseCliArgs, runCli } from "./cli";
@@ -30,6 +31,18 @@ const LOADER = "./tools/register.js";
 const FORMER_LOADER = "ts-node/register/transpile-only";
 const PLAN_NAME = "plan --stack";
 
+/**
+ * The Node.js options `npm run plan` starts Node with (package.json's "plan" script: `node
+ * <options> -r ./tools/register.js tools/plan.ts`), so that the bench times the plan users run.
+ */
+function planNodeOptions(): string[] {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const words = manifest.scripts["plan"].split(/\s+/);
+    const end = words.indexOf("-r");
+    if (words[0] !== "node" || end < 0) throw new Error(`package.json's "plan" script is not "node [options] -r <loader> <file>": ${manifest.scripts["plan"]}`);
+    return words.slice(1, end);
+}
+
 // The same work as `npm run plan`, without npm's own start-up.
 function planSubprocess(stack: string, loader = LOADER): BenchCase {
     return {
@@ -37,7 +50,7 @@ function planSubprocess(stack: string, loader = LOADER): BenchCase {
         runs: 7,
         interleave: true,
         targetSeconds: PLAN_TARGET_SECONDS,
-        run: () => runCommand(process.execPath, ["-r", loader, "tools/plan.ts", "--stack", stack]),
+        run: () => runCommand(process.execPath, [...planNodeOptions(), "-r", loader, "tools/plan.ts", "--stack", stack]),
     };
 }
 

@@ -34,6 +34,17 @@ describe("readStackConfig", () => {
     };
     after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
+    it("reads a stack file edited since the last read as it is now, valid or not (parsed documents are kept by text)", () => {
+        const dir = make({ "Pulumi.yaml": PULUMI_YAML, "Pulumi.dev.yaml": "config:\n  toy:size: small\n" });
+        expect(readStackConfig("dev", dir).config["toy:size"]).to.equal("small");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  toy:size: large\n");
+        expect(readStackConfig("dev", dir).config["toy:size"]).to.equal("large");
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: [\n");
+        expect(inputError(() => readStackConfig("dev", dir)).message).to.match(/Pulumi\.dev\.yaml: invalid YAML/);
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  toy:size: large\n");
+        expect(readStackConfig("dev", dir).config["toy:size"]).to.equal("large");
+    });
+
     it("flattens values the way the Pulumi CLI hands them to a Node program", () => {
         const dir = make({
             "Pulumi.yaml": PULUMI_YAML,

@@ -47,7 +47,8 @@ export function deployerPolicy(resources: readonly ExportedResource[]): Deployer
         }
     }
     const statements: PolicyStatement[] = [...byService.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
+        // Service prefixes are lower-case ASCII: code-unit order, without loading ICU's collator.
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([service, actions]) => ({ Sid: `Deploy${capitalize(service)}`, Effect: "Allow", Action: [...actions].sort(), Resource: "*" }));
     if (passedTo.size > 0) {
         statements.push({

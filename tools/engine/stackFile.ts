@@ -119,6 +119,14 @@ function isMapping(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Each file's last parsed text and document. A plan reads the same stack file for the program,
+ * the summary's sections and the deployer check; the file is read each time, so an edited file is
+ * parsed again, but an unchanged one only once. Callers build their own values from the document
+ * and never change it.
+ */
+const parsedDocuments = new Map<string, { text: string; doc: unknown }>();
+
 function readYamlMapping(
     cwd: string,
     file: string,
@@ -133,11 +141,14 @@ function readYamlMapping(
         const why = code === "ENOENT" ? `file not found${missingHint(path.dirname(full))}` : (err as Error).message;
         throw new InputError(`${file}: cannot read (${why}) in ${cwd}`, file);
     }
-    let doc: unknown;
-    try {
-        doc = parseYaml(text);
-    } catch (err) {
-        throw new InputError(`${file}: invalid YAML: ${(err as Error).message}`, file);
+    let doc = parsedDocuments.get(full)?.text === text ? parsedDocuments.get(full)?.doc : undefined;
+    if (doc === undefined) {
+        try {
+            doc = parseYaml(text);
+        } catch (err) {
+            throw new InputError(`${file}: invalid YAML: ${(err as Error).message}`, file);
+        }
+        parsedDocuments.set(full, { text, doc });
     }
     if (doc === null || doc === undefined) {
         return {};

@@ -44,8 +44,8 @@ export function webAppMonitorSection(plan: Plan): SummarySection | undefined {
         }
         const e = rumMonthlyEstimate(settings.expectedSessionsPerMonth, sampleRate, settings.eventsPerSession);
         lines.push(
-            `${name}: ${e.sessionsPerMonth.toLocaleString("en-US")} sessions a month x ${percent(e.sampleRate)} recorded x ${e.eventsPerSession} events a session ` +
-            `= ${e.eventsPerMonth.toLocaleString("en-US")} events, about $${e.dollarsPerMonth.toFixed(2)} a month at $1 per 100,000 events`,
+            `${name}: ${thousands(e.sessionsPerMonth)} sessions a month x ${percent(e.sampleRate)} recorded x ${e.eventsPerSession} events a session ` +
+            `= ${thousands(e.eventsPerMonth)} events, about $${e.dollarsPerMonth.toFixed(2)} a month at $1 per 100,000 events`,
         );
     }
     const alarms = plan.resources.filter((r) => r.type === ALARM && r.parent !== undefined && monitors.some((m) => m.parent === r.parent)).length;
@@ -62,6 +62,11 @@ function monitorSettings(stack: string): WebAppMonitorConfig | undefined {
     } catch {
         return undefined; // a plan of another project's stack: the section says what it cannot estimate
     }
+}
+
+/** 1234567 -> "1,234,567", without loading ICU's locale data (toLocaleString's first call: ~20 ms). */
+function thousands(count: number): string {
+    return String(Math.round(count)).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 function percent(rate: number): string {
