@@ -70,6 +70,24 @@ const floorCases: BenchCase[] = [
     },
 ];
 
+/**
+ * A second floor, for a stack of this size: the Pulumi SDK alone (tools/bench/sdkFloor.ts) plans
+ * as many custom resources as the dev plan holds, with nothing of the program around them. The
+ * SDK's work grows with the resources while the first floor does not; the plan's ratio to this
+ * one is what the program, its config and its checks add.
+ */
+const SDK_FLOOR_NAME = "the Pulumi SDK alone plans the dev plan's count of resources";
+let sdkFloorCount: number | undefined;
+const sdkFloorCase: BenchCase = {
+    name: SDK_FLOOR_NAME,
+    runs: 7,
+    interleave: true,
+    warmUp: async () => {
+        sdkFloorCount ??= (await planStack("dev", ROOT)).resources.filter((r) => r.custom).length;
+    },
+    run: () => runCommand(process.execPath, [...planNodeOptions(), "-r", LOADER, "tools/bench/sdkFloor.ts", String(sdkFloorCount)]),
+};
+
 const RATIO_TARGET = 1.3;
 
 /**
@@ -78,7 +96,7 @@ const RATIO_TARGET = 1.3;
  */
 function formatRatios(results: BenchResult[]): string {
     const floorOf = (name: string) => results.find((r) => r.name === name && r.seconds.length > 0);
-    const floors = [floorOf(FLOOR_NAME), floorOf(FLOOR_CACHED_NAME)].filter((r): r is BenchResult => r !== undefined);
+    const floors = [floorOf(FLOOR_NAME), floorOf(FLOOR_CACHED_NAME), floorOf(SDK_FLOOR_NAME)].filter((r): r is BenchResult => r !== undefined);
     const plans = results.filter((r) => r.name.startsWith(PLAN_NAME) && r.name.includes("subprocess") && r.seconds.length > 0);
     return plans
         .flatMap((plan) => floors.map((floor) => {
@@ -157,6 +175,7 @@ function policyInProcess(name: string, load: () => Promise<ExportedResource[]>):
 
 const cases: BenchCase[] = [
     ...floorCases,
+    sdkFloorCase,
     planSubprocess("dev"),
     planSubprocess("prod"),
     planSubprocess("dev", FORMER_LOADER),
