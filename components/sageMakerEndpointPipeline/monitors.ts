@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { modelMonitorImageUri } from "../../config/sageMakerImages";
 import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
 import { physicalName, tagsFor } from "../common/naming";
-import { contentName } from "./contentName";
+import { contentNameOf } from "./contentName";
 import { serviceTrustPolicy } from "../common/personaTrust";
 import { Statement, policyDocument } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
@@ -82,10 +82,7 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
     const common = { network, roleName, roleArn: role.arn, imageUri, dependsOn: [rolePolicy] };
     const result: MonitorResources = { roleArn: role.arn };
     if (dataQuality) {
-        const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
-            name: contentName(args.placement, `${args.name}-data-quality`, "sagemaker-job-definition", {
-                dataQuality, network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: roleName,
-            }),
+        const settings = {
             roleArn: role.arn,
             dataQualityAppSpecification: { imageUri },
             dataQualityBaselineConfig: {
@@ -100,8 +97,14 @@ export function monitors(name: string, ctx: MonitorContext, parent: pulumi.Resou
             jobResources: { clusterConfig: { instanceCount: 1, instanceType: dataQuality.instanceType, volumeSizeInGb: dataQuality.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
             networkConfig: network,
             stoppingCondition: { maxRuntimeInSeconds: dataQuality.maxRuntimeSeconds },
+        };
+        // Named by everything it is made from: replaced create-first (contentName.ts), the
+        // schedule moves to the new definition before the old one is deleted.
+        const definition = new aws.sagemaker.DataQualityJobDefinition(`${name}-data-quality`, {
+            name: contentNameOf(args.placement, `${args.name}-data-quality`, "sagemaker-job-definition", settings),
+            ...settings,
             tags: tagsFor(args.placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
-        }, deleteBeforeReplace({ parent, dependsOn: common.dependsOn }));
+        }, { parent, dependsOn: common.dependsOn });
         const scheduleName = schedule(name, "data-quality", "DataQuality", definition.name, dataQuality, args, parent);
         result.dataQuality = { scheduleName, jobDefinitionName: definition.name, baselineJob: baselineJob(args, dataQuality, imageUri, role.arn, ctx.keyArn) };
     }
@@ -144,10 +147,7 @@ function modelQualityDefinition(
     // about half a second of CPU, which every plan and `pulumi up` of every stack would pay otherwise.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { ModelQualityJobDefinition } = require("@pulumi/aws-native/sagemaker") as typeof awsnative.sagemaker;
-    return new ModelQualityJobDefinition(`${name}-model-quality`, {
-        jobDefinitionName: contentName(args.placement, `${args.name}-model-quality`, "sagemaker-job-definition", {
-            monitor, network: common.network, endpoint: args.endpointName ?? args.name, key: args.kmsKeyArn ?? "own", role: common.roleName,
-        }),
+    const settings: Omit<awsnative.sagemaker.ModelQualityJobDefinitionArgs, "jobDefinitionName" | "tags"> = {
         roleArn: common.roleArn,
         modelQualityAppSpecification: { imageUri: common.imageUri, problemType: monitor.problemType as awsnative.types.enums.sagemaker.ModelQualityJobDefinitionProblemType },
         modelQualityBaselineConfig: { constraintsResource: { s3Uri: s3Join(monitor.baselineJobOutputLocation, "constraints.json") } },
@@ -168,8 +168,13 @@ function modelQualityDefinition(
         jobResources: { clusterConfig: { instanceCount: 1, instanceType: monitor.instanceType, volumeSizeInGb: monitor.instanceVolumeSizeGb, volumeKmsKeyId: ctx.keyArn } },
         networkConfig: common.network,
         stoppingCondition: { maxRuntimeInSeconds: monitor.maxRuntimeSeconds },
+    };
+    // Every property but tags is create-only in CloudFormation: named by all of them, replaced create-first.
+    return new ModelQualityJobDefinition(`${name}-model-quality`, {
+        jobDefinitionName: contentNameOf(args.placement, `${args.name}-model-quality`, "sagemaker-job-definition", settings),
+        ...settings,
         tags: Object.entries(tags).map(([key, value]) => ({ key, value })),
-    }, deleteBeforeReplace({ parent, dependsOn: common.dependsOn }));
+    }, { parent, dependsOn: common.dependsOn });
 }
 
 /**

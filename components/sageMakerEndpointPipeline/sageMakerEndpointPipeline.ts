@@ -5,7 +5,7 @@ import { hasLocalStorage } from "../../config/sageMakerInstanceTypes";
 import { PERSONA_TAG, SAGEMAKER_PIPELINE_TAG } from "../../personas/personaNames";
 import { alertTopic } from "../common/alertTopic";
 import { physicalName, tagsFor } from "../common/naming";
-import { contentName } from "./contentName";
+import { contentNameOf } from "./contentName";
 import { peopleTrustPolicy, serviceTrustPolicy } from "../common/personaTrust";
 import { Statement, policyDocument } from "../common/policyDocument";
 import { deleteBeforeReplace } from "../common/replacement";
@@ -32,10 +32,12 @@ export const VARIANT_NAME = "AllTraffic";
  * change replaces them). The endpoint configuration has a name prefix (the provider appends a
  * unique suffix, as its documentation asks for configs an endpoint uses): the new config is created
  * first, the endpoint moves to it with UpdateEndpoint, then the old one is deleted, and the
- * endpoint keeps serving throughout. The model and job definitions carry a hash of their settings
- * in their names (contentName.ts), so a new one never collides with an old one that outlives a
- * failed update; they are replaced delete-first like every named resource. All names start with
- * `<project>-<stack>-`, which is what the ML engineer's permissions are scoped to.
+ * endpoint keeps serving throughout. The model and the job definitions carry a hash of every input
+ * they are made from in their names (contentName.ts), so they too are replaced create-first: the
+ * new config refers to the new model and the monitoring schedule moves to the new definition
+ * (UpdateMonitoringSchedule) before the old ones are deleted, and no schedule ever names a deleted
+ * definition. All names start with `<project>-<stack>-`, which is what the ML engineer's
+ * permissions are scoped to.
  */
 export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
     public readonly endpointName: pulumi.Output<string>;
@@ -100,23 +102,22 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
         this.executionRoleArn = executionRole.arn;
 
         const modelSettings = {
+            executionRoleArn: executionRole.arn,
             primaryContainer: { image: this.imageUri, modelDataUrl: args.model.artifactLocation, mode: "SingleModel" },
             enableNetworkIsolation: args.network.isolation,
             vpcConfig: args.network.vpc ? { subnets: args.network.vpc.subnetIds, securityGroupIds: args.network.vpc.securityGroupIds } : undefined,
         };
         const model = new aws.sagemaker.Model(`${name}-model`, {
-            // Named by its content: a change makes a new model under a new name (see the class comment).
-            name: contentName(placement, `${args.name}-model`, "sagemaker-model", { ...modelSettings, role: executionRoleName }),
-            executionRoleArn: executionRole.arn,
+            // Named by everything it is made from: a change makes a new model under a new name,
+            // created before the old one is deleted (see the class comment).
+            name: contentNameOf(placement, `${args.name}-model`, "sagemaker-model", modelSettings),
             ...modelSettings,
             tags: tagsFor(placement, { [SAGEMAKER_PIPELINE_TAG]: args.name }),
             // CreateModel checks that SageMaker can assume the role: after the role policy, and the
             // provider retries a ValidationException for 2 minutes while IAM propagates
             // (terraform-provider-aws internal/service/sagemaker/model.go, resourceModelCreate; every
-            // field but tags is ForceNew there). A named resource goes before its
-            // replacement; an endpoint keeps running on a deleted model or config (DeleteModel,
-            // DeleteEndpointConfig touch no endpoint) until it is updated to the new config.
-        }, deleteBeforeReplace({ parent, dependsOn: [executionPolicy] }));
+            // field but tags is ForceNew there).
+        }, { parent, dependsOn: [executionPolicy] });
 
         const endpointConfig = new aws.sagemaker.EndpointConfiguration(`${name}-config`, {
             namePrefix: physicalName(placement, args.name, "sagemaker-endpoint-config-prefix"),

@@ -103,8 +103,8 @@ describe("the data lake, as a real pulumi up deploys it", () => {
 
     describe("replacements", () => {
         it("replaces delete-first every resource with a fixed identity: grants, the registration, named resources", () => {
-            expect(missingDeleteBeforeReplace(prod.registrations)).to.deep.equal([]);
-            expect(missingDeleteBeforeReplace(dev.registrations)).to.deep.equal([]);
+            expect(missingDeleteBeforeReplace(prod.registrations, prod.plan.resources)).to.deep.equal([]);
+            expect(missingDeleteBeforeReplace(dev.registrations, dev.plan.resources)).to.deep.equal([]);
             for (const name of ["lake-location", "crawler-security", "catalog-database", "lake-workgroup", "workflow-role", "crawler"]) {
                 expect(prod.named(name).opts.deleteBeforeReplace, name).to.equal(true);
             }
@@ -113,7 +113,7 @@ describe("the data lake, as a real pulumi up deploys it", () => {
         it("catches a grant, a named resource or an attachment left create-before-delete", () => {
             for (const name of ["analyst-sales-analysts-sales", "crawler-security", "workflow-role-AWSGlueServiceRole", "lake-prefix-sales"]) {
                 const mutated = prod.registrations.map((r) => (r.name === name ? { ...r, opts: { ...r.opts, deleteBeforeReplace: false } } : r));
-                expect(missingDeleteBeforeReplace(mutated), name).to.have.length(1);
+                expect(missingDeleteBeforeReplace(mutated, prod.plan.resources), name).to.have.length(1);
             }
         });
     });

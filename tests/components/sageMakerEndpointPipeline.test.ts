@@ -3,7 +3,8 @@ import { SageMakerEndpointPipeline, SageMakerEndpointPipelineArgs } from "../../
 import { PipelineSpec } from "../../components/sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 import { Plan, planProgram } from "../../tools/engine/run";
 import { list, named, ofType, statements, tag } from "../helpers/resources";
-import { planRecorded } from "./support/registrations";
+import { contentHash } from "../../components/sageMakerEndpointPipeline/contentName";
+import { RecordedPlan, planRecorded } from "./support/registrations";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -187,14 +188,35 @@ describe("contentName (immutable SageMaker resources)", () => {
 });
 
 describe("SageMakerEndpointPipeline replacement (prod, as registered)", function () {
-    it("creates a new endpoint config before the endpoint moves to it; the endpoint and named pieces go delete-first", async () => {
-        const prod = await planRecorded("prod");
+    const IMMUTABLE = ["aws:sagemaker/model:Model", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition"];
+    let prod: RecordedPlan;
+    before(async () => {
+        prod = await planRecorded("prod");
+    });
+
+    it("creates a new endpoint config, model and job definition before the old ones go; the endpoint and schedule keep their names and go delete-first", () => {
         const config = prod.registrations.find((r) => r.type === "aws:sagemaker/endpointConfiguration:EndpointConfiguration");
         expect(config?.props.name, "no fixed name: the provider makes a new one from namePrefix").to.equal(undefined);
         expect(config?.props.namePrefix).to.equal("analytics-platform-prod-churn-xgb-");
         expect(config?.opts.deleteBeforeReplace ?? false, "create-before-delete: the old config stays until the endpoint moved").to.equal(false);
-        for (const type of ["aws:sagemaker/endpoint:Endpoint", "aws:sagemaker/model:Model", "aws:sagemaker/monitoringSchedule:MonitoringSchedule", "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition"]) {
+        for (const type of IMMUTABLE) {
+            expect(prod.registrations.find((r) => r.type === type)?.opts.deleteBeforeReplace ?? false, `${type}: the schedule or config moves to the new one first`).to.equal(false);
+        }
+        for (const type of ["aws:sagemaker/endpoint:Endpoint", "aws:sagemaker/monitoringSchedule:MonitoringSchedule"]) {
             expect(prod.registrations.find((r) => r.type === type)?.opts.deleteBeforeReplace, type).to.equal(true);
+        }
+    });
+
+    it("names the model and each job definition by every input it is created with but tags, so a replacement never reuses a name", () => {
+        for (const type of IMMUTABLE) {
+            // The inputs as the engine received them, Outputs resolved.
+            const registered = prod.plan.resources.find((r) => r.type === type);
+            if (!registered) throw new Error(`no ${type} in the prod plan`);
+            const { name, tags, ...settings } = registered.inputs;
+            expect(tags, type).to.be.an("object");
+            expect(String(name), type).to.match(new RegExp(`-${contentHash(settings)}$`));
+            // A changed input (another key, as when the pipeline's own key is replaced) is another name.
+            expect(String(name)).to.not.match(new RegExp(`-${contentHash({ ...settings, roleArn: "arn:aws:iam::123456789012:role/other" })}$`));
         }
     });
 });

@@ -1,4 +1,5 @@
 import type { ExportedResource, Plan } from "../../../tools/engine/stackExport";
+import { contentHash } from "../../../components/sageMakerEndpointPipeline/contentName";
 import type { Registration } from "./registrations";
 
 /**
@@ -11,17 +12,24 @@ const KEYED_BY_CONTENT = new Set([
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
 ]);
 
-function hasFixedIdentity(r: Registration): boolean {
+function hasFixedIdentity(r: Registration, resources: readonly ExportedResource[]): boolean {
     if (!r.custom || !r.type.startsWith("aws:")) return false;
     if (KEYED_BY_CONTENT.has(r.type)) return true;
     if (r.type === "aws:s3/bucketObjectv2:BucketObjectv2") return r.props.key !== undefined;
-    // For AWS resources a `name` input is the physical name (a generated one is `namePrefix` or absent).
-    return r.props.name !== undefined;
+    // For AWS resources a `name` input is the physical name (a generated one is `namePrefix` or absent)...
+    if (r.props.name === undefined) return false;
+    // ...unless it ends with the hash of every other input but tags (contentName.ts): a replacement
+    // then always has another name, and the old one may stay until what uses it has moved.
+    // Read from the inputs as the engine received them, Outputs resolved.
+    const registered = resources.find((e) => e.type === r.type && e.urn.endsWith(`::${r.name}`));
+    if (!registered) throw new Error(`${r.type} ${r.name} is not in the plan`);
+    const { name, tags: _tags, ...settings } = registered.inputs;
+    return !String(name).endsWith(`-${contentHash(settings)}`);
 }
 
 /** The registrations that Pulumi would replace create-before-delete although they must not be. */
-export function missingDeleteBeforeReplace(registrations: Registration[]): string[] {
-    return registrations.filter((r) => hasFixedIdentity(r) && r.opts.deleteBeforeReplace !== true).map((r) => `${r.type} ${r.name}`);
+export function missingDeleteBeforeReplace(registrations: Registration[], resources: readonly ExportedResource[]): string[] {
+    return registrations.filter((r) => hasFixedIdentity(r, resources) && r.opts.deleteBeforeReplace !== true).map((r) => `${r.type} ${r.name}`);
 }
 
 const GRANT = "aws:lakeformation/permissions:Permissions";
