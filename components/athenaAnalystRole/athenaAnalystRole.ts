@@ -53,6 +53,7 @@ export class AthenaAnalystRole extends pulumi.ComponentResource {
             name: "athena-own-workgroup",
             policy: policyDocument(athenaQueryStatements({
                 region: args.region,
+                partition: aws.getPartitionOutput({}, { parent }).partition,
                 accountId: lake.accountId,
                 workgroupArn: workgroup.arn,
                 resultsBucketArn: lake.resultsBucketArn,

@@ -4,6 +4,8 @@ import { Statement } from "./policyDocument";
 /** What a person needs to query the lake with Athena in one workgroup. */
 export interface AthenaAccessArgs {
     region: string;
+    /** The partition of the account ("aws", "aws-cn", ...): the first field of every ARN. */
+    partition: pulumi.Input<string>;
     accountId: pulumi.Input<string>;
     workgroupArn: pulumi.Input<string>;
     resultsBucketArn: pulumi.Input<string>;
@@ -19,7 +21,7 @@ export interface AthenaAccessArgs {
  * through IAM: Lake Formation vends it per grant (lakeformation:GetDataAccess).
  */
 export function athenaQueryStatements(a: AthenaAccessArgs): Statement[] {
-    const catalog = pulumi.interpolate`arn:aws:glue:${a.region}:${a.accountId}:catalog`;
+    const catalog = pulumi.interpolate`arn:${a.partition}:glue:${a.region}:${a.accountId}:catalog`;
     return [
         {
             Sid: "AthenaInOwnWorkgroup",
@@ -37,7 +39,7 @@ export function athenaQueryStatements(a: AthenaAccessArgs): Statement[] {
             Sid: "AthenaDataCatalog",
             Effect: "Allow",
             Action: ["athena:GetDataCatalog", "athena:ListDatabases", "athena:GetDatabase", "athena:ListTableMetadata", "athena:GetTableMetadata"],
-            Resource: pulumi.interpolate`arn:aws:athena:${a.region}:${a.accountId}:datacatalog/AwsDataCatalog`,
+            Resource: pulumi.interpolate`arn:${a.partition}:athena:${a.region}:${a.accountId}:datacatalog/AwsDataCatalog`,
         },
         {
             // Listing workgroups has no resource-level permission; it shows names only.
@@ -55,8 +57,8 @@ export function athenaQueryStatements(a: AthenaAccessArgs): Statement[] {
             ],
             Resource: [
                 catalog,
-                pulumi.interpolate`arn:aws:glue:${a.region}:${a.accountId}:database/${a.databaseName}`,
-                pulumi.interpolate`arn:aws:glue:${a.region}:${a.accountId}:table/${a.databaseName}/*`,
+                pulumi.interpolate`arn:${a.partition}:glue:${a.region}:${a.accountId}:database/${a.databaseName}`,
+                pulumi.interpolate`arn:${a.partition}:glue:${a.region}:${a.accountId}:table/${a.databaseName}/*`,
             ],
         },
         {

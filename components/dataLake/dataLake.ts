@@ -39,6 +39,8 @@ export class DataLake extends pulumi.ComponentResource {
     public readonly projectLeaderRoleArn: pulumi.Output<string>;
     public readonly dataEngineerRoleArn: pulumi.Output<string>;
     public readonly accountId: pulumi.Output<string>;
+    /** The partition of the account ("aws", "aws-cn", ...), as the provider reports it. */
+    public readonly partition: pulumi.Output<string>;
 
     /** Acts as the data-lake admin, for the Lake Formation grants of other components. */
     public readonly lakeFormationAdmin: aws.Provider;
@@ -51,17 +53,19 @@ export class DataLake extends pulumi.ComponentResource {
         super("analytics:index:DataLake", name, {}, opts);
         const parent: pulumi.Resource = this;
         this.accountId = aws.getCallerIdentityOutput({}, { parent }).accountId;
+        this.partition = aws.getPartitionOutput({}, { parent }).partition;
 
-        const storage = lakeStorage(args, this.accountId, parent);
+        const storage = lakeStorage(args, { accountId: this.accountId, partition: this.partition }, parent);
         const logs = crawlerLogs(args, physicalName(args.placement, WORKFLOW_ROLE_BASE_NAME, "iam-role"), storage.key.arn, parent);
         const locationRole = lakeLocationRole(args, { lakeBucketArn: storage.lake.bucket.arn, keyArn: storage.key.arn }, parent);
         const roles = personaRoles(args, {
             accountId: this.accountId,
+            partition: this.partition,
             lakeBucketArn: storage.lake.bucket.arn,
             keyArn: storage.key.arn,
             crawlerLogGroupArn: logs.logGroup.arn,
             locationRoleArn: locationRole.role.arn,
-            crawlerArn: pulumi.interpolate`arn:aws:glue:${args.region}:${this.accountId}:crawler/${lakeCrawlerName(args)}`,
+            crawlerArn: pulumi.interpolate`arn:${this.partition}:glue:${args.region}:${this.accountId}:crawler/${lakeCrawlerName(args)}`,
         }, parent);
 
         const lf = lakeFormation(args, {
@@ -115,6 +119,7 @@ export class DataLake extends pulumi.ComponentResource {
             name: "athena-lake-workgroup",
             policy: policyDocument(athenaQueryStatements({
                 region: args.region,
+                partition: this.partition,
                 accountId: this.accountId,
                 workgroupArn: workgroup.arn,
                 resultsBucketArn: storage.results.bucket.arn,

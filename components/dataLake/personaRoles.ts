@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PERSONA_TAG, Persona, WORKFLOW_ROLE_BASE_NAME } from "../../personas/personaNames";
-import { MANAGED_POLICY_ARNS, ManagedPolicyName } from "../common/managedPolicies";
+import { ManagedPolicyName, managedPolicyArn } from "../common/managedPolicies";
 import { physicalName, tagsFor } from "../common/naming";
 import { Statement, bucketAndObjects, policyDocument } from "../common/policyDocument";
 import { peopleTrustPolicy, serviceTrustPolicy } from "../common/personaTrust";
@@ -20,6 +20,8 @@ export interface PersonaRoles {
 /** What the persona roles' policies refer to. */
 export interface PersonaResources {
     accountId: pulumi.Output<string>;
+    /** The partition of the stack's account ("aws", "aws-cn", ...): the first field of every ARN. */
+    partition: pulumi.Output<string>;
     lakeBucketArn: pulumi.Output<string>;
     keyArn: pulumi.Output<string>;
     /** The log group the crawler writes to (encrypted with the lake key). */
@@ -47,11 +49,11 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
     const attach = (owner: aws.iam.Role, logical: string, policies: ManagedPolicyName[]) =>
         policies.map((policy) =>
             // Attaching what is attached is a no-op, so attach-then-detach would end detached.
-            new aws.iam.RolePolicyAttachment(`${logical}-${policy}`, { role: owner.name, policyArn: MANAGED_POLICY_ARNS[policy] }, deleteBeforeReplace({ parent: owner })));
+            new aws.iam.RolePolicyAttachment(`${logical}-${policy}`, { role: owner.name, policyArn: managedPolicyArn(policy, refs.partition) }, deleteBeforeReplace({ parent: owner })));
     // An inline policy's name is fixed within its role: a replacement must delete first.
     const inline = (owner: aws.iam.Role, logical: string, policyName: string, statements: Statement[]) =>
         new aws.iam.RolePolicy(`${logical}-${policyName}`, { role: owner.name, name: policyName, policy: policyDocument(statements) }, deleteBeforeReplace({ parent: owner }));
-    const catalogArn = pulumi.interpolate`arn:aws:glue:${args.region}:${refs.accountId}:catalog`;
+    const catalogArn = pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:catalog`;
     const throughS3 = { StringEquals: { "kms:ViaService": `s3.${args.region}.amazonaws.com` } };
 
     // The workflow role: Glue crawlers and workflows assume it; people cannot.
@@ -75,7 +77,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
         "AWSLakeFormationDataAdmin", "AWSGlueConsoleFullAccess", "CloudWatchLogsReadOnlyAccess", "AWSLakeFormationCrossAccountManager",
     ]);
     // The seed grants these on "*"; Lake Formation only needs its own service-linked role.
-    const lakeFormationServiceLinkedRole = pulumi.interpolate`arn:aws:iam::${refs.accountId}:role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess`;
+    const lakeFormationServiceLinkedRole = pulumi.interpolate`arn:${refs.partition}:iam::${refs.accountId}:role/aws-service-role/lakeformation.amazonaws.com/AWSServiceRoleForLakeFormationDataAccess`;
     const adminServiceLinkedRole = inline(dataLakeAdmin, "data-lake-admin-role", "datalake-admin-servicelinkrole-create", [
         {
             Sid: "CreateLakeFormationServiceLinkedRole",
@@ -111,13 +113,13 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
             Sid: "CreateDatabasesAndTables",
             Effect: "Allow",
             Action: ["glue:CreateDatabase", "glue:CreateTable"],
-            Resource: [catalogArn, pulumi.interpolate`arn:aws:glue:${args.region}:${refs.accountId}:database/*`, pulumi.interpolate`arn:aws:glue:${args.region}:${refs.accountId}:table/*/*`],
+            Resource: [catalogArn, pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:database/*`, pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:table/*/*`],
         },
         {
             Sid: "ReadCatalog",
             Effect: "Allow",
             Action: ["glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
-            Resource: [catalogArn, pulumi.interpolate`arn:aws:glue:${args.region}:${refs.accountId}:database/*`, pulumi.interpolate`arn:aws:glue:${args.region}:${refs.accountId}:table/*/*`],
+            Resource: [catalogArn, pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:database/*`, pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:table/*/*`],
         },
         {
             // Credential vending has no resource-level permission: Lake Formation grants decide.

@@ -31,7 +31,8 @@ export interface LakeStorage {
  * The lake's key and buckets: raw data, Athena query results, and the server access logs of both.
  * The log bucket uses SSE-S3 because S3 server access logging cannot write to SSE-KMS buckets.
  */
-export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>, parent: pulumi.Resource): LakeStorage {
+export function lakeStorage(args: DataLakeArgs, account: { accountId: pulumi.Output<string>; partition: pulumi.Output<string> }, parent: pulumi.Resource): LakeStorage {
+    const { accountId, partition } = account;
     const tags = tagsFor(args.placement);
     const key = new aws.kms.Key("lake-key", {
         description: `Encrypts the ${args.placement.project} ${args.placement.stack} data lake, its query results and logs`,
@@ -42,7 +43,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
                 // The account administers the key through IAM, so a key policy mistake cannot lock it out.
                 Sid: "AccountAdministersThroughIam",
                 Effect: "Allow",
-                Principal: { AWS: pulumi.interpolate`arn:aws:iam::${accountId}:root` },
+                Principal: { AWS: pulumi.interpolate`arn:${partition}:iam::${accountId}:root` },
                 Action: "kms:*",
                 Resource: "*",
             },
@@ -56,7 +57,7 @@ export function lakeStorage(args: DataLakeArgs, accountId: pulumi.Output<string>
                 Condition: {
                     ArnLike: {
                         "kms:EncryptionContext:aws:logs:arn": platformLogGroupPatterns(args.placement)
-                            .map((pattern) => pulumi.interpolate`arn:aws:logs:${args.region}:${accountId}:log-group:${pattern}`),
+                            .map((pattern) => pulumi.interpolate`arn:${partition}:logs:${args.region}:${accountId}:log-group:${pattern}`),
                     },
                 },
             },
