@@ -1,6 +1,18 @@
 import { expect } from "chai";
+import { PersonaMatrix, evaluatePersonas } from "../../policies/access";
+import type { Plan } from "../../tools/engine/stackExport";
 import { readStackConfig } from "../../tools/engine/stackFile";
+import { toPolicyResources } from "../../tools/policyRunner/policyResources";
+import { planOf } from "../helpers/plans";
 import { planRecorded } from "./support/registrations";
+
+/** The stack's own config, moved to a region: its ARNs too (the config refuses another partition's). */
+async function planIn(stack: "dev" | "prod", region: string, partition: string): Promise<Plan> {
+    const { config } = readStackConfig(stack);
+    const moved = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, value.replaceAll("arn:aws:", `arn:${partition}:`)]));
+    moved["aws:region"] = region;
+    return (await planRecorded(stack, { config: moved })).plan;
+}
 
 /**
  * The partition of every ARN the program sends to AWS follows from the stack's region: IAM in
@@ -13,12 +25,7 @@ describe("ARNs in the partition of the stack's region", function () {
     const moves = [["dev", "cn-north-1", "aws-cn"], ["dev", "us-gov-west-1", "aws-us-gov"], ["prod", "cn-north-1", "aws-cn"]] as const;
     for (const [stack, region, partition] of moves) {
         it(`${stack} in ${region}: every ARN of every resource's inputs is in ${partition}`, async () => {
-            // The stack's own config, moved to the region (its ARNs too: the config refuses
-            // an ARN of another partition than its region's).
-            const { config } = readStackConfig(stack);
-            const moved = Object.fromEntries(Object.entries(config).map(([key, value]) => [key, value.replaceAll("arn:aws:", `arn:${partition}:`)]));
-            moved["aws:region"] = region;
-            const { plan } = await planRecorded(stack, { config: moved });
+            const plan = await planIn(stack, region, partition);
             const foreign = plan.resources.flatMap((r) =>
                 [...JSON.stringify(r.inputs).matchAll(/arn:([a-z-]*):[a-z0-9-]*:[^"\\]{0,60}/g)]
                     .filter((match) => match[1] !== partition)
@@ -27,4 +34,12 @@ describe("ARNs in the partition of the stack's region", function () {
             expect(JSON.stringify(plan.resources.map((r) => r.inputs))).to.include(`arn:${partition}:`);
         });
     }
+
+    it("gives the same persona matrix in China as in the aws partition: no check assumes arn:aws:", async () => {
+        // A row that names a resource names it by its ARN or id, in the plan's partition and region.
+        const cells = (m: PersonaMatrix) => m.rows.map((r) => `${r.persona} ${r.capability}: ${r.holds ? "holds" : "fails"}${r.pending ? " (pending)" : ""}`.replaceAll("arn:aws-cn:", "arn:aws:").replaceAll("cn-north-1", "ap-northeast-1")).sort();
+        const [aws, china] = await Promise.all([planOf("dev"), planIn("dev", "cn-north-1", "aws-cn")]);
+        const [inAws, inChina] = await Promise.all([evaluatePersonas(toPolicyResources(aws.resources)), evaluatePersonas(toPolicyResources(china.resources))]);
+        expect(cells(inChina)).to.deep.equal(cells(inAws));
+    });
 });
