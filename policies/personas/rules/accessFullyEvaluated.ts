@@ -79,8 +79,11 @@ export const accessFullyEvaluated: StackValidationPolicy = {
                 if (grant.target.kind === "other") report(resource, "a grant on an LF-tag itself or a data cells filter is not evaluated by the persona matrix: grant on databases, tables, columns, locations or an LF-tag policy");
                 const principal = grant.principal;
                 if (!isUnknown(principal) && account) {
-                    const other = /^\d{12}$/.test(principal) ? principal : parseArn(principal)?.account;
-                    if (principal.startsWith("arn:aws:organizations") || (other && other !== account)) {
+                    const arn = parseArn(principal);
+                    const other = /^\d{12}$/.test(principal) ? principal : arn?.account;
+                    // An organization or OU reaches beyond the account even when this account
+                    // manages it; its ARN carries the management account, in any partition.
+                    if (arn?.service === "organizations" || (other && other !== account)) {
                         const exposed = access.lakeFormation.exposedBy(grant);
                         report(resource, `resource exposure: grant ${grant.name} gives ${exposed} to ${principal}, outside account ${account}: grant only to this account's principals (cross-account sharing is not part of the persona model)`);
                     }

@@ -676,6 +676,14 @@ export const PACK_MUTATIONS: PackMutation[] = [
     { name: "SELECT on the sales table granted to another account", policy: "persona-access-fully-evaluated", apply: (e) => e.add("aws:lakeformation/permissions:Permissions", "regression-cross-account", {
         principal: "111122223333", permissions: ["SELECT"], table: { databaseName: "sales", name: "sales" },
     }).urn },
+    // An organization or OU is outside the account even when the stack's own account manages it,
+    // in any partition.
+    ...([
+        ["the organization (aws-us-gov ARN, the stack's own management account)", "arn:aws-us-gov:organizations::123456789012:organization/o-a1b2c3d4e5"],
+        ["an organizational unit (the stack's own management account)", "arn:aws:organizations::123456789012:ou/o-a1b2c3d4e5/ou-ab12-cdef3456"],
+    ] as const).map(([who, principal]): PackMutation => ({ name: `SELECT on the sales table granted to ${who}`, policy: "persona-access-fully-evaluated", apply: (e) => e.add("aws:lakeformation/permissions:Permissions", "regression-organization", {
+        principal, permissions: ["SELECT"], table: { databaseName: "sales", name: "sales" },
+    }).urn })),
     { name: "an LF-tag policy grant to another account's role", policy: "persona-access-fully-evaluated", apply: (e) => {
         e.add("aws:lakeformation/resourceLfTags:ResourceLfTags", "sales-db-share", { database: { name: "sales" }, lfTags: [{ key: "share", value: "partner" }] });
         return e.add("aws:lakeformation/permissions:Permissions", "regression-cross-account-tags", {
