@@ -4,7 +4,7 @@ import { PACKS } from "../../tools/policyRunner/packs";
 import { readPolicyConfig } from "../../tools/policyRunner/policyConfig";
 import { Violation, runPolicy } from "../../tools/policyRunner/runPolicies";
 import { CONTROLS, PACK_CONTROLS, PACK_MUTATIONS, mutations } from "./support/mutations";
-import { EditableExport } from "./support/stackEdits";
+import { EditableExport, copyJson } from "./support/stackEdits";
 
 /**
  * The mutation corpus: every regression of support/mutations.ts must make some expectation of its
@@ -25,7 +25,7 @@ describe("the mutation corpus (prod plan)", function () {
         baseline = new Set(matrix.rows.map(rowKey));
     });
 
-    const copy = () => new EditableExport(JSON.parse(JSON.stringify(pristine.resources)));
+    const copy = () => new EditableExport(copyJson(pristine.resources));
     const cases = mutations();
 
     it("holds at least 120 regressions", () => {
@@ -73,7 +73,7 @@ describe("the mutation corpus, rules of the packs (prod plan)", function () {
         }
     });
 
-    const copy = () => new EditableExport(JSON.parse(JSON.stringify(pristine.resources)));
+    const copy = () => new EditableExport(copyJson(pristine.resources));
 
     for (const mutation of PACK_MUTATIONS) {
         it(`${mutation.policy} catches ${mutation.name}`, async () => {

@@ -38,13 +38,25 @@ export function stackConfigFor(resources: readonly PolicyResource[], projectDirs
     if (fromRuntime) return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, fromRuntime), from: "the stack config the Pulumi engine sent" };
     const file = projectDirs.map((dir) => path.join(dir, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
     if (!file) return undefined;
-    const document = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    const text = fs.readFileSync(file, "utf8");
+    const known = readFromFile.get(file);
+    if (known?.text === text) return known.source;
+    const document = parse(text) as { config?: Record<string, unknown> } | null;
     const flat: Record<string, string> = {};
     for (const [key, value] of Object.entries(document?.config ?? {})) {
         if (key.startsWith(`${NAMESPACE}:`) || key === "aws:region") flat[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
-    return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml` };
+    const source = { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml` };
+    readFromFile.set(file, { text, source });
+    return source;
 }
+
+/**
+ * Each stack file's last text and what it gave: a policy run evaluates the stack in several rules
+ * (and the mutation corpus hundreds of times), each asking for the config. The file is read each
+ * time, so an edited one is parsed again; callers only read the config.
+ */
+const readFromFile = new Map<string, { text: string; source: StackConfigSource }>();
 
 /**
  * Where Pulumi.<stack>.yaml may be: the working directory (the offline runner runs from the
