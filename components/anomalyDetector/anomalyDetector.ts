@@ -13,6 +13,7 @@ import { AnomalyDetectorArgs } from "./anomalyDetectorArgs";
 import { bundleFunction } from "./bundle";
 import { detectorFunction, functionName } from "./detectorFunction";
 import type { IngestSettings } from "../../functions/anomalyIngest/settings";
+import { regionalServicePrincipal } from "../common/servicePrincipal";
 
 export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetectorArgs";
 
@@ -218,7 +219,7 @@ function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: p
         serviceStatements: [{
             Sid: "CloudWatchLogsEncryptsTheDetectorsLogs",
             Effect: "Allow",
-            Principal: { Service: `logs.${region}.amazonaws.com` },
+            Principal: { Service: regionalServicePrincipal("logs", region) },
             Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
             Resource: "*",
             Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupArns } },

@@ -13,6 +13,7 @@ import { E2eArns, REPORTS_PREFIX, buildRoleStatements, qaReaderStatements } from
 import { REPORTS_ARTIFACT_NAME, renderBuildspec } from "./buildspec";
 import { CodeBuildE2EArgs } from "./codeBuildE2EArgs";
 import { buildTriggers, projectSource } from "./triggers";
+import { regionalServicePrincipal } from "../common/servicePrincipal";
 
 export type { CodeBuildE2EArgs, E2eSource } from "./codeBuildE2EArgs";
 
@@ -67,7 +68,7 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
             serviceStatements: [{
                 Sid: "CloudWatchLogsEncryptsTheBuildLogs",
                 Effect: "Allow",
-                Principal: { Service: `logs.${region}.amazonaws.com` },
+                Principal: { Service: regionalServicePrincipal("logs", region) },
                 Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                 Resource: "*",
                 // Only for this project's log group ("Encrypt log data in CloudWatch Logs using AWS KMS").

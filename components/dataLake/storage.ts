@@ -8,6 +8,7 @@ import { deleteBeforeReplace } from "../common/replacement";
 import { accessLogBucket } from "../common/accessLogBucket";
 import { SecureBucket, secureBucket } from "../common/secureBucket";
 import { DataLakeArgs } from "./dataLakeArgs";
+import { regionalServicePrincipal } from "../common/servicePrincipal";
 
 /**
  * The log groups of this stack that the lake key encrypts: the crawler's (Glue names it after the
@@ -50,7 +51,7 @@ export function lakeStorage(args: DataLakeArgs, account: { accountId: pulumi.Out
             {
                 Sid: "CloudWatchLogsEncryptsPlatformLogGroups",
                 Effect: "Allow",
-                Principal: { Service: `logs.${args.region}.amazonaws.com` },
+                Principal: { Service: regionalServicePrincipal("logs", args.region) },
                 Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                 Resource: "*",
                 // Only the platform's own log groups of this stack, not any group of the account.

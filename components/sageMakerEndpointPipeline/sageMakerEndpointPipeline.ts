@@ -15,6 +15,7 @@ import { MonitorResources, monitors } from "./monitors";
 import { RoleScope, VPC_ACCESS, ecrRepositoryArn, pullImage, useKeyThroughS3, writeLogs } from "./roleStatements";
 import { s3ObjectArns, s3PrefixArns } from "./s3Locations";
 import { SageMakerEndpointPipelineArgs } from "./sageMakerEndpointPipelineArgs";
+import { regionalServicePrincipal } from "../common/servicePrincipal";
 
 export type * from "./sageMakerEndpointPipelineArgs";
 
@@ -73,7 +74,7 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
                     // CloudWatch Logs encrypts the endpoint's log group, and no other, with it.
                     Sid: "CloudWatchLogsEncryptsEndpointLogs",
                     Effect: "Allow",
-                    Principal: { Service: `logs.${args.region}.amazonaws.com` },
+                    Principal: { Service: regionalServicePrincipal("logs", args.region) },
                     Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
                     Resource: "*",
                     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${scope.partition}:logs:${args.region}:${scope.accountId}:log-group:${endpointLogGroup(endpointName)}` } },

@@ -31,7 +31,12 @@ describe("ARNs in the partition of the stack's region", function () {
                     .filter((match) => match[1] !== partition)
                     .map((match) => `${r.urn.split("::").pop()}: ${match[0]}`));
             expect(foreign).to.deep.equal([]);
-            expect(JSON.stringify(plan.resources.map((r) => r.inputs))).to.include(`arn:${partition}:`);
+            const inputs = JSON.stringify(plan.resources.map((r) => r.inputs));
+            expect(inputs).to.include(`arn:${partition}:`);
+            // CloudWatch Logs is named in its partition's domain in China (the key policies that
+            // let it encrypt the log groups), in the global one elsewhere.
+            const logsPrincipals = new Set(inputs.match(/logs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/g));
+            expect([...logsPrincipals]).to.deep.equal([partition === "aws-cn" ? `logs.${region}.amazonaws.com.cn` : `logs.${region}.amazonaws.com`]);
         });
     }
 
