@@ -94,7 +94,31 @@ function loadTranspiler() {
     return (source, filename) => compile(source, filename, { ...options });
 }
 
+/**
+ * Whether the cache directory is this user's alone: created with mode 0700 when missing, used only
+ * if it is a directory, not a link, owned by this user and writable by no one else. The system's
+ * temporary directory is shared, and the loader runs what it reads from here. (The same rule as
+ * components/common/privateDirectory.ts, which this plain-JavaScript file cannot load.)
+ */
+function isPrivateDirectory(dir) {
+    try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const stat = fs.lstatSync(dir);
+        if (process.platform === "win32") return stat.isDirectory();
+        return stat.isDirectory() && stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+    } catch {
+        return false;
+    }
+}
+
+let cacheUsable;
+
 function transpile(source, filename) {
+    cacheUsable ??= isPrivateDirectory(CACHE_DIR);
+    if (!cacheUsable) {
+        transpiler ??= loadTranspiler();
+        return transpiler(source, filename);
+    }
     const key = crypto.createHash("sha256").update(SALT).update("\0").update(filename).update("\0").update(source).digest("hex");
     const file = path.join(CACHE_DIR, `${key}.js`);
     try {
@@ -107,7 +131,6 @@ function transpile(source, filename) {
     try {
         // Written aside and renamed, so that a process running beside this one (mocha's parallel
         // workers, the CLI tests' subprocesses) reads a whole entry or none.
-        fs.mkdirSync(CACHE_DIR, { recursive: true });
         const partial = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(partial, code);
         fs.renameSync(partial, file);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { isPrivateDirectory } from "../common/privateDirectory";
 
 /**
  * An on-disk cache of bundles, so that a plan or `pulumi up` whose handler sources did not change
@@ -13,7 +14,8 @@ import * as path from "node:path";
  * function's folder) and is used only if every file esbuild read for it (its metafile's inputs,
  * the handler's modules and the dependencies bundled in) still has the same SHA-256. A changed
  * handler or dependency is therefore rebuilt; the bytes of a hit are those a build would give,
- * since the bundle is a pure function of those inputs (bundle.ts builds deterministically).
+ * since the bundle is a pure function of those inputs (bundle.ts builds deterministically). The
+ * directory is used only if it is this user's alone (common/privateDirectory.ts).
  */
 
 /** What a build gives: the bundle's text and the files it read, relative to the working directory. */
@@ -61,6 +63,8 @@ function readEntry(file: string): CacheEntry | undefined {
  * built (and kept) otherwise. A cache that cannot be written only costs the next process a build.
  */
 export function cachedBundle(key: string, root: string, build: () => BuildOutput, cacheDir = DEFAULT_BUNDLE_CACHE_DIR): string {
+    // A directory someone else could write is not a cache: build, and keep nothing.
+    if (!isPrivateDirectory(cacheDir)) return build().code;
     const file = path.join(cacheDir, `${sha256(key)}.json`);
     const entry = readEntry(file);
     if (entry && Object.entries(entry.inputs).every(([input, hash]) => fileHash(root, input) === hash)) {
@@ -75,7 +79,6 @@ export function cachedBundle(key: string, root: string, build: () => BuildOutput
         inputs[input] = hash;
     }
     try {
-        fs.mkdirSync(cacheDir, { recursive: true });
         // Written aside and renamed, so that a process beside this one reads a whole entry or none.
         const partial = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(partial, JSON.stringify({ inputs, code: output.code } satisfies CacheEntry));

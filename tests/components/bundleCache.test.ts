@@ -80,4 +80,23 @@ describe("bundle cache", () => {
         expect(cachedBundle("key", root, build, blocked)).to.equal("handler v1\ndep v1");
         expect(builds).to.equal(2);
     });
+
+    it("neither reads nor writes a cache directory that others may write, or that another user owns", () => {
+        // A planted entry: the right inputs and their hashes, and code of someone else's.
+        bundle();
+        const [entry] = fs.readdirSync(cacheDir);
+        const planted = JSON.parse(fs.readFileSync(path.join(cacheDir, entry), "utf8")) as { code: string };
+        planted.code = "planted";
+        fs.writeFileSync(path.join(cacheDir, entry), JSON.stringify(planted));
+        expect(bundle(), "a private directory is read").to.equal("planted");
+        fs.chmodSync(cacheDir, 0o777);
+        expect(bundle()).to.equal("handler v1\ndep v1");
+        expect(fs.readFileSync(path.join(cacheDir, entry), "utf8"), "and not written").to.include("planted");
+        fs.chmodSync(cacheDir, 0o700);
+        if (process.getuid?.() === 0) {
+            // Only root can give the directory away; elsewhere the mode case above stands for both.
+            fs.chownSync(cacheDir, 4242, 4242);
+            expect(bundle()).to.equal("handler v1\ndep v1");
+        }
+    });
 });

@@ -60,4 +60,21 @@ pulumi.runtime.serializeFunction((x: number) => x + 1).then((serialized) => {
         await run();
         expect(JSON.parse(await run())).to.deep.equal({ atLoad: false, afterUse: true, serializedFunction: true });
     });
+
+    it("keeps no transpiled file in, and reads none from, a cache directory others may write", async () => {
+        // TMPDIR moves the loader's cache directory into one made here, writable by everyone.
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "register-shared-"));
+        const shared = path.join(tmp, `analytics-platform-ts-${process.getuid?.() ?? "user"}`);
+        fs.mkdirSync(shared, { mode: 0o777 });
+        fs.chmodSync(shared, 0o777);
+        const file = path.join(dir, "shared.ts");
+        fs.writeFileSync(file, probe(crypto.randomUUID(), 7));
+        const run = () => new Promise<{ value: number; transpilerLoaded: boolean }>((resolve, reject) =>
+            execFile(process.execPath, ["-r", REGISTER, file], { encoding: "utf8", env: { ...process.env, TMPDIR: tmp } }, (error, stdout, stderr) =>
+                error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout) as { value: number; transpilerLoaded: boolean })));
+        expect(await run()).to.deep.equal({ value: 7, transpilerLoaded: true });
+        expect(await run(), "transpiled again: nothing was kept").to.deep.equal({ value: 7, transpilerLoaded: true });
+        expect(fs.readdirSync(shared)).to.deep.equal([]);
+        fs.rmSync(tmp, { recursive: true, force: true });
+    });
 });
