@@ -4,6 +4,7 @@
 // 1. Node's on-disk compile cache (module.enableCompileCache, Node >= 22.1): V8 keeps the
 //    compiled code of every module it loads (the ~900 files of @pulumi/aws, @pulumi/pulumi and
 //    the project), so a second start skips compiling them. It changes nothing a program sees.
+//    It is kept beside the transpiled files, in a directory of this user's alone (below).
 // 2. Each .ts file is transpiled by SWC exactly as @swc-node/register does it (its own
 //    tsconfig-to-SWC options and its transform, no type check: `npm run typecheck` does that),
 //    and the JavaScript is kept on disk, keyed by a hash of the source, the file's path, this
@@ -23,8 +24,6 @@ const crypto = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-
-Module.enableCompileCache?.();
 
 /**
  * An object that stands for a module's exports and loads the module at its first use: any read,
@@ -111,10 +110,12 @@ function isPrivateDirectory(dir) {
     }
 }
 
-let cacheUsable;
+// Both caches, V8's compiled code and the transpiled files, live in that directory, and only
+// while it is this user's alone (Node's own default for the first is the shared temporary one).
+const cacheUsable = isPrivateDirectory(CACHE_DIR);
+if (cacheUsable) Module.enableCompileCache?.(path.join(CACHE_DIR, "v8"));
 
 function transpile(source, filename) {
-    cacheUsable ??= isPrivateDirectory(CACHE_DIR);
     if (!cacheUsable) {
         transpiler ??= loadTranspiler();
         return transpiler(source, filename);
