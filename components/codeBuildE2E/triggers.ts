@@ -29,7 +29,8 @@ export function projectSource(name: string, args: CodeBuildE2EArgs, parent: pulu
     const { source, region } = args;
     if (source.type === "codecommit") {
         return {
-            projectSource: { type: "CODECOMMIT", location: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${source.repositoryName}`, gitCloneDepth: 1 },
+            // The partition's own domain (git-codecommit.cn-north-1.amazonaws.com.cn in China).
+            projectSource: { type: "CODECOMMIT", location: pulumi.interpolate`https://git-codecommit.${region}.${aws.getPartitionOutput({}, { parent }).dnsSuffix}/v1/repos/${source.repositoryName}`, gitCloneDepth: 1 },
             forPolicy: (partition, accountId) => ({ kind: "codecommit", repositoryArn: pulumi.interpolate`arn:${partition}:codecommit:${region}:${accountId}:${source.repositoryName}` }),
         };
     }

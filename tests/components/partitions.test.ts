@@ -37,6 +37,11 @@ describe("ARNs in the partition of the stack's region", function () {
             // let it encrypt the log groups), in the global one elsewhere.
             const logsPrincipals = new Set(inputs.match(/logs\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/g));
             expect([...logsPrincipals]).to.deep.equal([partition === "aws-cn" ? `logs.${region}.amazonaws.com.cn` : `logs.${region}.amazonaws.com`]);
+            // Endpoints the resources reach by URL (a CodeCommit clone URL) are in the partition's domain.
+            const domain = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+            const urls = [...inputs.matchAll(/https:\/\/([a-z0-9.-]+\.amazonaws\.com(?:\.cn)?)/g)].map((m) => m[1]);
+            expect(urls.filter((host) => !host.endsWith(`.${domain}`))).to.deep.equal([]);
+            if (stack === "prod") expect(urls, "prod's E2E tests clone from CodeCommit").to.include(`git-codecommit.${region}.${domain}`);
         });
     }
 
