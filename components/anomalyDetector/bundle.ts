@@ -44,9 +44,10 @@ function cacheKey(name: string, root: string): string {
         esbuild: JSON.parse(read(require.resolve("esbuild/package.json"))).version,
         options: BUILD_OPTIONS,
         name,
-        // esbuild reads the nearest tsconfig.json; a file added to the folder may change what an
-        // import resolves to without changing any file the cached build read.
+        // esbuild reads the nearest tsconfig.json.
         tsconfig: [path.join(root, "functions", name, "tsconfig.json"), path.join(root, "tsconfig.json")].map(read),
+        // A file added to the folder may change what an import resolves to (index.js beside
+        // index.ts) without changing any file the cached build read.
         files: fs.readdirSync(path.join(root, "functions", name)).sort(),
     });
 }
