@@ -37,6 +37,15 @@ describe("stack export to policy resources", () => {
         expect(encryptedOnly.props).to.deep.equal({ value: "[secret]" });
     });
 
+    it("reveals secrets nested in arrays and objects without changing the export it reads", () => {
+        const outputs = { rules: [{ name: "plain" }, { name: "hidden", value: { ...SECRET, plaintext: "{\"n\":1}" } }], tags: { team: "x" } };
+        const exported = resource("aws:ssm/parameter:Parameter", "c", outputs);
+        const before = JSON.stringify(exported);
+        const [revealed] = toPolicyResources([exported]);
+        expect(revealed.props).to.deep.equal({ rules: [{ name: "plain" }, { name: "hidden", value: { n: 1 } }], tags: { team: "x" } });
+        expect(JSON.stringify(exported), "the export is read, never written").to.equal(before);
+    });
+
     it("links parents and dependencies, takes outputs as props and falls back to inputs", () => {
         const parent = resource("analytics:index:DataLake", "lake", {}, { custom: false, inputs: { note: "component" } });
         const child = resource("aws:s3/bucket:Bucket", "data", { bucket: "data-1" }, { parent: parent.urn, dependencies: [parent.urn], protect: true });

@@ -78,8 +78,20 @@ function hasKeys(value: unknown): boolean {
 const SECRET_SIGNATURE = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 
+/**
+ * The value with each secret replaced by its plaintext (or "[secret]"). What holds no secret is
+ * returned as it is, not copied: props are only read, and an export without secrets (every offline
+ * plan) then costs no copy at all.
+ */
 function revealSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(revealSecrets);
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        value.forEach((item: unknown, i) => {
+            const revealed = revealSecrets(item);
+            if (revealed !== item) (copy ??= [...value])[i] = revealed;
+        });
+        return copy ?? value;
+    }
     if (typeof value !== "object" || value === null) return value;
     const record = value as Record<string, unknown>;
     if (record[SIG_KEY] === SECRET_SIGNATURE) {
@@ -92,5 +104,10 @@ function revealSecrets(value: unknown): unknown {
         }
         return "value" in record ? revealSecrets(record.value) : "[secret]";
     }
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealSecrets(v)]));
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, item] of Object.entries(record)) {
+        const revealed = revealSecrets(item);
+        if (revealed !== item) (copy ??= { ...record })[key] = revealed;
+    }
+    return copy ?? record;
 }
