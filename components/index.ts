@@ -19,7 +19,8 @@ export { SageMakerEndpointMonitors } from "./sageMakerEndpointPipeline/sageMaker
 export type * from "./sageMakerEndpointPipeline/sageMakerEndpointPipelineArgs";
 export { SageMakerMlEngineerRole } from "./sageMakerEndpointPipeline/mlEngineerRole";
 export type { SageMakerMlEngineerRoleArgs, MlEngineerPipeline } from "./sageMakerEndpointPipeline/mlEngineerRole";
-// The detector bundles its handlers from functions/ with esbuild when it plans: a program that
-// reuses it runs from a checkout of this repository (functions/ and esbuild beside it).
+// The detector bundles its handlers with esbuild when it plans: the package ships their sources
+// (functions/, package.json's "files") and depends on esbuild, so a program that installs it can
+// plan one (tests/build/reuse.test.ts bundles both handlers from the built package).
 export { AnomalyDetector } from "./anomalyDetector/anomalyDetector";
 export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetector/anomalyDetector";

@@ -30,6 +30,11 @@ const built = startEarly(async () => {
     fs.mkdirSync(pkg);
     await buildPackage(path.join(pkg, "dist"));
     fs.copyFileSync(path.join(ROOT, "package.json"), path.join(pkg, "package.json"));
+    // What else the package ships (package.json's "files"): the Lambda handlers' sources.
+    const files = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { files: string[] }).files;
+    for (const entry of files.filter((f) => f.replace(/\/$/, "") !== "dist")) {
+        fs.cpSync(path.join(ROOT, entry), path.join(pkg, entry), { recursive: true });
+    }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(pkg, "node_modules"), "dir");
     fs.mkdirSync(app);
     for (const file of ["index.ts", "tsconfig.json", "package.json"]) {
@@ -73,6 +78,20 @@ describe("reuse: another program plans with the built components", function () {
         // bodies with; of tools/, only the offline engine (automation's dry-run runner).
         expect(fs.readdirSync(path.join(pkg, "dist")).sort()).to.deep.equal(["automation", "components", "config", "functions", "personas", "tools"]);
         expect(fs.readdirSync(path.join(pkg, "dist/tools"))).to.deep.equal(["engine"]);
+    });
+
+    it("bundles the AnomalyDetector's handlers from the package's own functions/, with esbuild from its dependencies", () => {
+        const entry = path.join(pkg, "dist/components/anomalyDetector/bundle.js");
+        const { bundleFunction } = load(entry) as typeof import("../../components/anomalyDetector/bundle");
+        const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+        expect(manifest.dependencies, "a consumer installs no dev dependency").to.have.property("esbuild");
+        for (const name of ["anomalyIngest", "anomalyAlert"]) {
+            const bundle = bundleFunction(name);
+            expect(bundle.code, name).to.match(/exports\.handler|handler:/);
+            // Sources are named relative to the package (here csv-parse by way of the test's linked
+            // node_modules, "../../../<repository>/node_modules/..."), never by an absolute path.
+            expect(bundle.code, `${name}: names no absolute path`).to.not.include(temp.dir).and.not.match(/^\/\/ \//m);
+        }
     });
 
     it("resolves analytics-platform/automation to the JavaScript build, which validates an orchestrator body", () => {
