@@ -10,6 +10,7 @@ import { iamPolicies } from "./rules/iam";
 import { kmsPolicies } from "./rules/kms";
 import { lakeFormationPolicies } from "./rules/lakeFormation";
 import { lambdaPolicies } from "./rules/lambda";
+import { partitionPolicies } from "./rules/partition";
 import { resourcePolicyPrincipals } from "./rules/resourcePolicyPrincipals";
 import { rumPolicies } from "./rules/rum";
 import { s3Policies } from "./rules/s3";
@@ -39,5 +40,6 @@ export const pack: PackDefinition = {
         resourcePolicyPrincipals,
         ...cognitoPolicies,
         ...cloudwatchAlarmPolicies,
+        ...partitionPolicies,
     ],
 };

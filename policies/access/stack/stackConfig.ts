@@ -11,6 +11,8 @@ export interface StackConfigSource {
     config: PlatformConfig;
     /** "the stack config the Pulumi CLI sent" or the file it was read from. */
     from: string;
+    /** `aws:region` of the stack config (the config itself refuses a missing or unknown one). */
+    region?: string;
 }
 
 /** The stack the resources belong to, from their URNs (`urn:pulumi:<stack>::<project>::...`). */
@@ -35,7 +37,7 @@ export function stackConfigFor(resources: readonly PolicyResource[], projectDirs
     const stack = stackOf(resources);
     if (!stack) return undefined;
     const fromRuntime = runtimeConfig(stack);
-    if (fromRuntime) return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, fromRuntime), from: "the stack config the Pulumi engine sent" };
+    if (fromRuntime) return { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, fromRuntime), from: "the stack config the Pulumi engine sent", region: fromRuntime["aws:region"] };
     const file = projectDirs.map((dir) => path.join(dir, `Pulumi.${stack}.yaml`)).find((f) => fs.existsSync(f));
     if (!file) return undefined;
     const text = fs.readFileSync(file, "utf8");
@@ -46,7 +48,7 @@ export function stackConfigFor(resources: readonly PolicyResource[], projectDirs
     for (const [key, value] of Object.entries(document?.config ?? {})) {
         if (key.startsWith(`${NAMESPACE}:`) || key === "aws:region") flat[key] = typeof value === "string" ? value : JSON.stringify(value);
     }
-    const source = { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml` };
+    const source = { config: parsePlatformConfig(`Pulumi.${stack}.yaml`, flat), from: `Pulumi.${stack}.yaml`, region: flat["aws:region"] };
     readFromFile.set(file, { text, source });
     return source;
 }

@@ -690,6 +690,25 @@ export const PACK_MUTATIONS: PackMutation[] = [
             principal: "arn:aws:iam::111122223333:role/partner", permissions: ["SELECT"], lfTagPolicy: { resourceType: "TABLE", expressions: [{ key: "share", values: ["partner"] }] },
         }).urn;
     } },
+    // An ARN of another partition than the stack's region's (prod: ap-northeast-1, aws), where
+    // IAM, KMS and Lake Formation read it: a policy document, a managed policy's ARN, a grant.
+    { name: "a role policy naming a China-partition bucket", policy: "arns-in-stack-partition", apply: (e) => {
+        const policy = e.find("aws:iam/rolePolicy:RolePolicy", "data-engineer-role-load-dataset-prefixes");
+        const document = JSON.parse(policy.outputs.policy as string) as { Statement: object[] };
+        document.Statement.push({ Sid: "Regression", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws-cn:s3:::analytics-platform-prod-lake/*" });
+        policy.outputs.policy = JSON.stringify(document);
+        return policy.urn;
+    } },
+    { name: "a managed policy attached by its GovCloud ARN", policy: "arns-in-stack-partition", apply: (e) => {
+        const attachment = e.find("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "workflow-role-AWSGlueServiceRole");
+        attachment.outputs.policyArn = "arn:aws-us-gov:iam::aws:policy/service-role/AWSGlueServiceRole";
+        return attachment.urn;
+    } },
+    { name: "a Lake Formation location registered by a China-partition ARN", policy: "arns-in-stack-partition", apply: (e) => {
+        const location = e.find("aws:lakeformation/resource:Resource", "lake-location");
+        location.outputs.arn = String(location.outputs.arn).replace(/^arn:aws:/, "arn:aws-cn:");
+        return location.urn;
+    } },
     // Malformed fields, under preview (the offline runner refuses the export before any rule).
     { name: "excludedColumnNames as a string", policy: "resources-well-formed", apply: (e) => {
         const grant = e.find("aws:lakeformation/permissions:Permissions", "analyst-sales-analysts-sales");
