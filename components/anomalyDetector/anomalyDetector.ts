@@ -13,7 +13,7 @@ import { AnomalyDetectorArgs } from "./anomalyDetectorArgs";
 import { bundleFunction } from "./bundle";
 import { detectorFunction, functionName } from "./detectorFunction";
 import type { IngestSettings } from "../../functions/anomalyIngest/settings";
-import { regionalServicePrincipal } from "../common/servicePrincipal";
+import { cloudWatchLogsKeyStatement } from "../common/logsKeyStatement";
 
 export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetectorArgs";
 
@@ -208,7 +208,6 @@ function publishStatements(alerts: ReturnType<typeof alertTopic>, region: string
  */
 function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: pulumi.Output<string>; partition: pulumi.Output<string>; functionNames: string[] }, parent: pulumi.Resource): aws.kms.Key {
     const { region, placement } = args;
-    const groupArns = at.functionNames.map((fn) => pulumi.interpolate`arn:${at.partition}:logs:${region}:${at.accountId}:log-group:/aws/lambda/${fn}`);
     return platformKey(`${name}-logs-key`, {
         placement,
         accountId: at.accountId,
@@ -216,14 +215,7 @@ function logGroupKey(name: string, args: AnomalyDetectorArgs, at: { accountId: p
         description: `Encrypts the ${placement.project} ${placement.stack} logs of anomaly detector ${args.detector.name}`,
         aliasLogical: `${args.detector.name}-anomaly-logs`,
         kmsDeletionWindowDays: args.kmsDeletionWindowDays,
-        serviceStatements: [{
-            Sid: "CloudWatchLogsEncryptsTheDetectorsLogs",
-            Effect: "Allow",
-            Principal: { Service: regionalServicePrincipal("logs", region) },
-            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-            Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": groupArns } },
-        }],
+        serviceStatements: [cloudWatchLogsKeyStatement("CloudWatchLogsEncryptsTheDetectorsLogs", { region, partition: at.partition, accountId: at.accountId }, at.functionNames.map((fn) => `/aws/lambda/${fn}`))],
         protection: args.protection,
         tags: tagsFor(placement, { [DETECTOR_TAG]: args.detector.name }),
     }, parent);

@@ -13,7 +13,7 @@ import { E2eArns, REPORTS_PREFIX, buildRoleStatements, qaReaderStatements } from
 import { REPORTS_ARTIFACT_NAME, renderBuildspec } from "./buildspec";
 import { CodeBuildE2EArgs } from "./codeBuildE2EArgs";
 import { buildTriggers, projectSource } from "./triggers";
-import { regionalServicePrincipal } from "../common/servicePrincipal";
+import { cloudWatchLogsKeyStatement } from "../common/logsKeyStatement";
 
 export type { CodeBuildE2EArgs, E2eSource } from "./codeBuildE2EArgs";
 
@@ -65,15 +65,8 @@ export class CodeBuildE2E extends pulumi.ComponentResource {
             description: `Encrypts the ${placement.project} ${placement.stack} Karate reports, build artifacts and logs`,
             aliasLogical: "e2e",
             kmsDeletionWindowDays: args.kmsDeletionWindowDays,
-            serviceStatements: [{
-                Sid: "CloudWatchLogsEncryptsTheBuildLogs",
-                Effect: "Allow",
-                Principal: { Service: regionalServicePrincipal("logs", region) },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                Resource: "*",
-                // Only for this project's log group ("Encrypt log data in CloudWatch Logs using AWS KMS").
-                Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupName}` } },
-            }],
+            // Only for this project's log group.
+            serviceStatements: [cloudWatchLogsKeyStatement("CloudWatchLogsEncryptsTheBuildLogs", { region, partition, accountId }, [logGroupName])],
             protection: args.protection,
             tags,
         }, parent);

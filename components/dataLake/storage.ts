@@ -8,7 +8,7 @@ import { deleteBeforeReplace } from "../common/replacement";
 import { accessLogBucket } from "../common/accessLogBucket";
 import { SecureBucket, secureBucket } from "../common/secureBucket";
 import { DataLakeArgs } from "./dataLakeArgs";
-import { regionalServicePrincipal } from "../common/servicePrincipal";
+import { cloudWatchLogsKeyStatement } from "../common/logsKeyStatement";
 
 /**
  * The log groups of this stack that the lake key encrypts: the crawler's (Glue names it after the
@@ -48,20 +48,8 @@ export function lakeStorage(args: DataLakeArgs, account: { accountId: pulumi.Out
                 Action: "kms:*",
                 Resource: "*",
             },
-            {
-                Sid: "CloudWatchLogsEncryptsPlatformLogGroups",
-                Effect: "Allow",
-                Principal: { Service: regionalServicePrincipal("logs", args.region) },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                Resource: "*",
-                // Only the platform's own log groups of this stack, not any group of the account.
-                Condition: {
-                    ArnLike: {
-                        "kms:EncryptionContext:aws:logs:arn": platformLogGroupPatterns(args.placement)
-                            .map((pattern) => pulumi.interpolate`arn:${partition}:logs:${args.region}:${accountId}:log-group:${pattern}`),
-                    },
-                },
-            },
+            // Only the platform's own log groups of this stack, not any group of the account.
+            cloudWatchLogsKeyStatement("CloudWatchLogsEncryptsPlatformLogGroups", { region: args.region, partition, accountId }, platformLogGroupPatterns(args.placement)),
         ]),
         tags,
     }, dataStoreOptions(args.protection, { parent }));

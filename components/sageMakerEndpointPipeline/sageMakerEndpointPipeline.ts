@@ -15,7 +15,7 @@ import { MonitorResources, monitors } from "./monitors";
 import { RoleScope, VPC_ACCESS, ecrRepositoryArn, pullImage, useKeyThroughS3, writeLogs } from "./roleStatements";
 import { s3ObjectArns, s3PrefixArns } from "./s3Locations";
 import { SageMakerEndpointPipelineArgs } from "./sageMakerEndpointPipelineArgs";
-import { regionalServicePrincipal } from "../common/servicePrincipal";
+import { cloudWatchLogsKeyStatement } from "../common/logsKeyStatement";
 
 export type * from "./sageMakerEndpointPipelineArgs";
 
@@ -70,15 +70,8 @@ export class SageMakerEndpointPipeline extends pulumi.ComponentResource {
                 pipelineName: args.name,
                 description: `Encrypts the captured data, volumes and monitoring outputs of SageMaker pipeline ${args.name} (${placement.project} ${placement.stack})`,
                 aliasLogical: `sagemaker-${args.name}`,
-                serviceStatements: [{
-                    // CloudWatch Logs encrypts the endpoint's log group, and no other, with it.
-                    Sid: "CloudWatchLogsEncryptsEndpointLogs",
-                    Effect: "Allow",
-                    Principal: { Service: regionalServicePrincipal("logs", args.region) },
-                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                    Resource: "*",
-                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${scope.partition}:logs:${args.region}:${scope.accountId}:log-group:${endpointLogGroup(endpointName)}` } },
-                }],
+                // CloudWatch Logs encrypts the endpoint's log group, and no other, with it.
+                serviceStatements: [cloudWatchLogsKeyStatement("CloudWatchLogsEncryptsEndpointLogs", scope, [endpointLogGroup(endpointName)])],
                 kmsDeletionWindowDays: args.kmsDeletionWindowDays,
                 protection: args.protection,
             }, parent)
