@@ -14,6 +14,7 @@ import { bundleFunction } from "./bundle";
 import { detectorFunction, functionName } from "./detectorFunction";
 import type { IngestSettings } from "../../functions/anomalyIngest/settings";
 import { cloudWatchLogsKeyStatement } from "../common/logsKeyStatement";
+import { kmsViaService } from "../common/servicePrincipal";
 
 export type { AnomalyDetectorArgs, DetectorSource } from "./anomalyDetectorArgs";
 
@@ -62,7 +63,7 @@ export class AnomalyDetector extends pulumi.ComponentResource {
         const ingestLogical = `${detector.name}-ingest`;
         const alertLogical = `${detector.name}-alert`;
         const logKey = logGroupKey(name, args, { accountId, partition, functionNames: [functionName(placement, ingestLogical), functionName(placement, alertLogical)] }, parent);
-        const viaS3 = { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } };
+        const viaS3 = { StringEquals: { "kms:ViaService": kmsViaService("s3", region) } };
 
         const sourceStatements: Statement[] = [
             {
@@ -148,7 +149,7 @@ export class AnomalyDetector extends pulumi.ComponentResource {
                 { Sid: "KeepFailedAlerts", Effect: "Allow", Action: "sqs:SendMessage", Resource: failures.arn },
             ];
             if (webhook.kmsKeyArn) {
-                statements.push({ Sid: "DecryptParameterThroughSsm", Effect: "Allow", Action: "kms:Decrypt", Resource: webhook.kmsKeyArn, Condition: { StringEquals: { "kms:ViaService": `ssm.${region}.amazonaws.com` } } });
+                statements.push({ Sid: "DecryptParameterThroughSsm", Effect: "Allow", Action: "kms:Decrypt", Resource: webhook.kmsKeyArn, Condition: { StringEquals: { "kms:ViaService": kmsViaService("ssm", region) } } });
             }
             const alert = detectorFunction(`${name}-alert`, {
                 placement,
@@ -196,7 +197,7 @@ function publishStatements(alerts: ReturnType<typeof alertTopic>, region: string
             Effect: "Allow",
             Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
             Resource: alerts.key.arn,
-            Condition: { StringEquals: { "kms:ViaService": `sns.${region}.amazonaws.com` } },
+            Condition: { StringEquals: { "kms:ViaService": kmsViaService("sns", region) } },
         },
     ];
 }

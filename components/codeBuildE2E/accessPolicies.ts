@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { E2E_REPORTS_PREFIX } from "../../personas/personaNames";
 import { Statement } from "../common/policyDocument";
+import { kmsViaService } from "../common/servicePrincipal";
 
 /** The prefix of the report bucket every build's reports go under (`<prefix><build id>/karate-reports/`). */
 export const REPORTS_PREFIX = E2E_REPORTS_PREFIX;
@@ -22,7 +23,7 @@ export interface E2eArns {
 
 /** The key used through S3 only: the role cannot decrypt or encrypt with it anywhere else. */
 function viaS3(region: string) {
-    return { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } };
+    return { StringEquals: { "kms:ViaService": kmsViaService("s3", region) } };
 }
 
 /**

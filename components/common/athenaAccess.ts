@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Statement } from "./policyDocument";
+import { kmsViaService } from "./servicePrincipal";
 
 /** What a person needs to query the lake with Athena in one workgroup. */
 export interface AthenaAccessArgs {
@@ -92,7 +93,7 @@ export function athenaQueryStatements(a: AthenaAccessArgs): Statement[] {
             Effect: "Allow",
             Action: ["kms:Decrypt", "kms:GenerateDataKey"],
             Resource: a.kmsKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": `s3.${a.region}.amazonaws.com` } },
+            Condition: { StringEquals: { "kms:ViaService": kmsViaService("s3", a.region) } },
         },
     ];
 }

@@ -22,3 +22,12 @@ function domainOf(service: string, region: string): string {
 export function regionalServicePrincipal(service: string, region: string): string {
     return `${service}.${region}.${domainOf(service, region)}`;
 }
+
+/**
+ * The value of `kms:ViaService` for a service's requests to KMS in a region (`s3.<region>.amazonaws.com`):
+ * a key used through that service only. One place, because it is not confirmed here whether China
+ * uses its own domain for it as it does for the CloudWatch Logs principal.
+ */
+export function kmsViaService(service: string, region: string): string {
+    return `${service}.${region}.amazonaws.com`;
+}

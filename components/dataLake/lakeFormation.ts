@@ -11,6 +11,7 @@ import { deleteBeforeReplace } from "../common/replacement";
 import { DataLakeArgs } from "./dataLakeArgs";
 import { requireLakeFormationOnlyAccess } from "./accountDefaults";
 import { LAKE_LOCATION_ROLE_PURPOSE, PURPOSE_TAG } from "../../personas/personaNames";
+import { kmsViaService } from "../common/servicePrincipal";
 
 export interface LocationRole {
     role: aws.iam.Role;
@@ -43,7 +44,7 @@ export function lakeLocationRole(args: DataLakeArgs, refs: { lakeBucketArn: pulu
                 Effect: "Allow",
                 Action: ["kms:Decrypt", "kms:GenerateDataKey"],
                 Resource: refs.keyArn,
-                Condition: { StringEquals: { "kms:ViaService": `s3.${args.region}.amazonaws.com` } },
+                Condition: { StringEquals: { "kms:ViaService": kmsViaService("s3", args.region) } },
             },
         ]),
     }, deleteBeforeReplace({ parent: role }));

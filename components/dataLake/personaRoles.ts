@@ -7,6 +7,7 @@ import { Statement, bucketAndObjects, policyDocument } from "../common/policyDoc
 import { peopleTrustPolicy, serviceTrustPolicy } from "../common/personaTrust";
 import { deleteBeforeReplace } from "../common/replacement";
 import { DataLakeArgs } from "./dataLakeArgs";
+import { kmsViaService } from "../common/servicePrincipal";
 
 export interface PersonaRoles {
     dataLakeAdmin: aws.iam.Role;
@@ -54,7 +55,7 @@ export function personaRoles(args: DataLakeArgs, refs: PersonaResources, parent:
     const inline = (owner: aws.iam.Role, logical: string, policyName: string, statements: Statement[]) =>
         new aws.iam.RolePolicy(`${logical}-${policyName}`, { role: owner.name, name: policyName, policy: policyDocument(statements) }, deleteBeforeReplace({ parent: owner }));
     const catalogArn = pulumi.interpolate`arn:${refs.partition}:glue:${args.region}:${refs.accountId}:catalog`;
-    const throughS3 = { StringEquals: { "kms:ViaService": `s3.${args.region}.amazonaws.com` } };
+    const throughS3 = { StringEquals: { "kms:ViaService": kmsViaService("s3", args.region) } };
 
     // The workflow role: Glue crawlers and workflows assume it; people cannot.
     const workflow = role("workflow-role", "workflow", workflowRoleName, serviceTrustPolicy("glue.amazonaws.com"),

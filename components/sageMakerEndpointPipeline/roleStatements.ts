@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Statement } from "../common/policyDocument";
 import { S3Arns } from "./s3Locations";
+import { kmsViaService } from "../common/servicePrincipal";
 
 /** Where the pipeline's roles act: account, partition and region of every ARN they name. */
 export interface RoleScope {
@@ -46,7 +47,7 @@ export function useKeyThroughS3(scope: RoleScope, keyArns: pulumi.Input<string>[
         Effect: "Allow",
         Action: actions,
         Resource: keyArns,
-        Condition: { StringEquals: { "kms:ViaService": `s3.${scope.region}.amazonaws.com` } },
+        Condition: { StringEquals: { "kms:ViaService": kmsViaService("s3", scope.region) } },
     };
 }
 
