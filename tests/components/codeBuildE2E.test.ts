@@ -4,12 +4,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { planStack } from "../../tools/engine/run";
-import { ConfigError, parsePlatformConfig } from "../../config";
 import { codeBuildE2ESection } from "../../tools/engine/estimates/codeBuildE2E";
 import { readStackConfig } from "../../tools/engine/stackFile";
 import type { ExportedResource, Plan } from "../../tools/engine/stackExport";
 import { planOf } from "../helpers/plans";
 import { PolicyStatement, named, ofType, statements } from "../helpers/resources";
+import { configProblems } from "../helpers/configProblems";
 
 interface Buildspec {
     version: number;
@@ -231,13 +231,7 @@ describe("CodeBuildE2E (Karate on CodeBuild)", function () {
             const e2e = JSON.parse(config["analytics-platform:codeBuildE2E"]);
             change(e2e);
             config["analytics-platform:codeBuildE2E"] = JSON.stringify(e2e);
-            try {
-                parsePlatformConfig("Pulumi.dev.yaml", config);
-                return [];
-            } catch (error) {
-                expect(error).to.be.instanceOf(ConfigError);
-                return (error as ConfigError).problems;
-            }
+            return configProblems("Pulumi.dev.yaml", config);
         };
 
         it("names the file, key, expectation and finding of each mistake", () => {

@@ -1,7 +1,8 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
+import { parsePlatformConfig } from "../../config";
 import { metricCount } from "../../config/anomalyDetector";
 import { readStackConfig } from "../../tools/engine/stackFile";
+import { configProblems } from "../helpers/configProblems";
 
 const FILE = "Pulumi.dev.yaml";
 const KEY = "analytics-platform:anomalyDetector";
@@ -17,13 +18,9 @@ function devWithDetector(edit: (detector: Detector, all: Record<string, unknown>
 }
 
 function problemsOf(values: Record<string, string>): string[] {
-    try {
-        parsePlatformConfig(FILE, values);
-    } catch (error) {
-        expect(error).to.be.instanceOf(ConfigError);
-        return (error as ConfigError).problems;
-    }
-    throw new Error("expected a ConfigError");
+    const problems = configProblems(FILE, values);
+    if (problems.length === 0) throw new Error("expected a ConfigError");
+    return problems;
 }
 
 describe("anomalyDetector config (config/anomalyDetector.ts)", () => {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
+import { parsePlatformConfig } from "../../config";
 import { readStackConfig } from "../../tools/engine/stackFile";
+import { configProblems } from "../helpers/configProblems";
 
 const FILE = "Pulumi.dev.yaml";
 
@@ -13,13 +14,9 @@ function devWith(key: string, edit: (value: Record<string, unknown>) => void): R
 }
 
 function problemsOf(values: Record<string, string>): string[] {
-    try {
-        parsePlatformConfig(FILE, values);
-    } catch (error) {
-        expect(error).to.be.instanceOf(ConfigError);
-        return (error as ConfigError).problems;
-    }
-    throw new Error("expected a ConfigError");
+    const problems = configProblems(FILE, values);
+    if (problems.length === 0) throw new Error("expected a ConfigError");
+    return problems;
 }
 
 describe("stack config validation", () => {

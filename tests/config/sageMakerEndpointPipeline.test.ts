@@ -1,8 +1,8 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
 import { builtinImageUri, modelMonitorImageUri } from "../../config/sageMakerImages";
 import { endpointMonitorsSchema } from "../../config/sageMakerEndpointPipeline";
 import { readStackConfig } from "../../tools/engine/stackFile";
+import { configProblems } from "../helpers/configProblems";
 
 const FILE = "Pulumi.dev.yaml";
 const KEY = "analytics-platform:sageMakerEndpointPipelines";
@@ -20,13 +20,7 @@ function problemsWith(edit: (pipeline: Pipeline) => void, region?: string): stri
     edit(value.pipelines[0]);
     config[KEY] = JSON.stringify(value);
     if (region) config["aws:region"] = region;
-    try {
-        parsePlatformConfig(FILE, config);
-        return [];
-    } catch (error) {
-        expect(error).to.be.instanceOf(ConfigError);
-        return (error as ConfigError).problems;
-    }
+    return configProblems(FILE, config);
 }
 
 function expectOne(problems: string[], keyPath: string, finding: RegExp): void {

@@ -1,9 +1,10 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
+import { parsePlatformConfig } from "../../config";
 import { MAX_PLATFORM_TAGS_PER_RESOURCE, PLATFORM_TAG_KEYS } from "../../config/tags";
 import { REGION_PARTITIONS } from "../../config/regions";
 import { readStackConfig } from "../../tools/engine/stackFile";
 import { planOf } from "../helpers/plans";
+import { configProblems } from "../helpers/configProblems";
 
 const FILE = "Pulumi.dev.yaml";
 type Values = Record<string, string>;
@@ -25,13 +26,7 @@ function onKey(key: string, change: (value: Record<string, unknown>) => void): E
 }
 
 function problemsOf(values: Values): string[] {
-    try {
-        parsePlatformConfig(FILE, values);
-        return [];
-    } catch (error) {
-        expect(error).to.be.instanceOf(ConfigError);
-        return (error as ConfigError).problems;
-    }
+    return configProblems(FILE, values);
 }
 
 /** Each case: a change, and undefined (accepted) or what the one problem line must match. */

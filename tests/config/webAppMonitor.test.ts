@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { ConfigError, parsePlatformConfig } from "../../config";
+import { parsePlatformConfig } from "../../config";
 import { readStackConfig } from "../../tools/engine/stackFile";
+import { configProblems } from "../helpers/configProblems";
 
 const KEY = "analytics-platform:webAppMonitor";
 
@@ -10,13 +11,7 @@ function problemsWith(change: (settings: Record<string, unknown>) => void): stri
     const settings = JSON.parse(config[KEY]) as Record<string, unknown>;
     change(settings);
     config[KEY] = JSON.stringify(settings);
-    try {
-        parsePlatformConfig("Pulumi.dev.yaml", config);
-        return [];
-    } catch (error) {
-        expect(error).to.be.instanceOf(ConfigError);
-        return (error as ConfigError).problems;
-    }
+    return configProblems("Pulumi.dev.yaml", config);
 }
 
 const alarms = (s: Record<string, unknown>) => (s.alarms ??= {}) as Record<string, unknown>;
