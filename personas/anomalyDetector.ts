@@ -1,6 +1,6 @@
 import { ANOMALY_ALERT_PERSONA, ANOMALY_INGESTION_PERSONA } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
-import { cannotChangeSettings, cannotGrant, declared, must, mustNot, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
+import { cannotChangeSettings, cannotGrant, cannotPassRoles, declared, must, mustNot, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 
 /**
@@ -16,10 +16,9 @@ import { PersonaDefinition } from "./types";
  */
 
 const lambdaTrust = serviceRoleTrust("lambda.amazonaws.com", "AWS Lambda");
-const noPassRole = mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the function role's policy");
 
 /** What neither function role may be or do: a Lambda-only role that reaches nothing beyond its job. */
-const FUNCTION_ROLE_MUST_NOTS = [lambdaTrust.onlyByService, lambdaTrust.notByPeople, noPassRole, notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator, ...riskMustNots];
+const FUNCTION_ROLE_MUST_NOTS = [lambdaTrust.onlyByService, lambdaTrust.notByPeople, cannotPassRoles("the function role"), notLakeFormationAdmin, cannotChangeSettings, cannotGrant, notIamAdministrator, ...riskMustNots];
 
 const INGESTION_HOLDS: RiskAllowance[] = [
     { risk: "data-exfiltration", actions: ["s3:GetObject"], on: ["own-detector-source"], why: "it reads the CSV files of its detector's source prefix" },

@@ -1,5 +1,5 @@
 import { PersonaDefinition } from "./types";
-import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { assumedByPeople, cannotChangeSettings, cannotGrant, cannotPassRoles, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 
 /**
  * The personas of CodeBuildE2E (Karate end-to-end tests on CodeBuild): the build's service role and
@@ -43,7 +43,7 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
                 "scope s3:PutObject to `<report bucket>/karate/*`"),
             mustNot({ kind: "iam", action: "codebuild:UpdateProject", resource: "e2eProject" }, "overstep its E2E job: change the E2E project (buildspec, role, image)",
                 "remove codebuild:UpdateProject (and codebuild:*) from the build role's policies"),
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the build role's policies"),
+            cannotPassRoles("the build role"),
             ...notLake,
             notIamAdministrator,
             ...riskMustNots,
@@ -78,7 +78,7 @@ export const CODE_BUILD_E2E_PERSONAS: Record<"e2e-build" | "qa-reader", PersonaD
             assumedByPeople,
             notAssumedByServices,
             notAssumedByOutsiders,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the QA reader's policies"),
+            cannotPassRoles("the QA reader"),
             ...notLake,
             notIamAdministrator,
             ...riskMustNots,

@@ -20,6 +20,9 @@ export const assumedByPeople = must({ kind: "assumableBy", who: "people" }, "be 
     "let the trusted principals or the SAML provider of the stack config assume the role (peopleTrustPolicy)");
 export const cannotGrant = mustNot({ kind: "grantLakeFormationPermissions" }, "grant Lake Formation permissions (admin, or a grant option, with lakeformation:GrantPermissions)",
     "drop permissionsWithGrantOption from the role's grants and keep it out of DataLakeSettings.admins: only the data-lake admin grants");
+/** The must-not every persona but the data-lake admin has: pass no role to any service. */
+export const cannotPassRoles = (holder: string): Expectation =>
+    mustNot({ kind: "passRole", role: "any other" }, "pass roles", `remove iam:PassRole from ${holder}'s policies`);
 export const declared = must({ kind: "declared" }, "be declared by the stack (a role tagged with the persona)",
     "declare the persona's role with the tag persona=<name>; a persona without a role is reported, never skipped");
 /**

@@ -1,6 +1,6 @@
 import { Persona } from "./personaNames";
 import { RiskAllowance } from "./riskClasses";
-import { DATABASE_LOCATION_NOT_ENFORCEABLE, assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
+import { assumedByPeople, cannotChangeSettings, cannotGrant, cannotPassRoles, DATABASE_LOCATION_NOT_ENFORCEABLE, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 import { CODE_BUILD_E2E_PERSONAS } from "./codeBuildE2E";
 import { WEB_APP_MONITOR_PERSONAS } from "./webAppMonitor";
@@ -91,8 +91,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notLakeFormationAdmin,
             cannotChangeSettings,
             cannotGrant,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles",
-                "remove iam:PassRole from the workflow role's policies"),
+            cannotPassRoles("the workflow role"),
             glueTrust.onlyByService,
             ...riskMustNots,
         ],
@@ -122,8 +121,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             cannotChangeSettings,
             cannotGrant,
             notIamAdministrator,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles",
-                "remove iam:PassRole from the project leader's policies"),
+            cannotPassRoles("the project leader"),
             notAssumedByOutsiders,
             ...riskMustNots,
             mustNot({ kind: "iam", action: "lakeformation:DeregisterResource", resource: "anyResource" }, "deregister the lake location (lakeformation:DeregisterResource)",
@@ -158,8 +156,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
                 "remove glue:CreateDatabase from the analyst's policies (AmazonAthenaFullAccess allows it on *)"),
             mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
                 "remove s3:GetObject on the lake bucket from the analyst's policies: Lake Formation vends data per grant"),
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles",
-                "remove iam:PassRole from the analyst's policies"),
+            cannotPassRoles("the analyst"),
             mustNot({ kind: "athenaInWorkgroup", workgroup: "other" }, "run Athena queries in another group's workgroup",
                 "scope athena:* to the group's own workgroup ARN (not AmazonAthenaFullAccess, not workgroup/*)"),
             mustNot({ kind: "writeQueryResults", prefix: "other" }, "read or write another group's query results",
@@ -190,7 +187,7 @@ export const PERSONA_MODEL: Record<Persona, PersonaDefinition> = {
             notIamAdministrator,
             mustNot({ kind: "readRawObjects" }, "read raw objects of the lake bucket directly (S3 through IAM)",
                 "allow only s3:PutObject under the dataset prefixes: reading goes through Lake Formation"),
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the data engineer's policies"),
+            cannotPassRoles("the data engineer"),
             mustNot({ kind: "createDatabaseIn", location: "unregistered-bucket" }, "create a Glue database in a bucket Lake Formation does not manage",
                 "remove glue:CreateDatabase from the data engineer's policies"),
             ...riskMustNots,

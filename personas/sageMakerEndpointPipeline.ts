@@ -1,5 +1,5 @@
 import { Persona } from "./personaNames";
-import { assumedByPeople, cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
+import { assumedByPeople, cannotChangeSettings, cannotGrant, cannotPassRoles, declared, must, mustNot, notAssumedByOutsiders, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots, serviceRoleTrust } from "./expectations";
 import { PersonaDefinition } from "./types";
 
 /**
@@ -46,7 +46,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             notLakeFormationAdmin,
             cannotChangeSettings,
             cannotGrant,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the SageMaker role's policies"),
+            cannotPassRoles("the SageMaker role"),
             notOtherEndpoints,
             ...riskMustNots,
         ],
@@ -94,7 +94,7 @@ export const SAGEMAKER_PERSONAS: Record<Extract<Persona, "sagemaker-execution" |
             mustNot({ kind: "iam", action: "sagemaker:UpdateEndpoint", resource: "ownSageMakerEndpoints" }, "change its endpoint",
                 "allow only sagemaker:InvokeEndpoint: deploying is the ML engineer's"),
             ...PEOPLE_OUTSIDE_THE_LAKE,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the caller's policies"),
+            cannotPassRoles("the caller"),
             ...riskMustNots,
         ],
         mayHold: [],

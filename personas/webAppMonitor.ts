@@ -1,4 +1,4 @@
-import { cannotChangeSettings, cannotGrant, declared, must, mustNot, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
+import { cannotChangeSettings, cannotGrant, cannotPassRoles, declared, must, mustNot, notAssumedByServices, notIamAdministrator, notLakeFormationAdmin, riskMustNots } from "./expectations";
 import { PersonaDefinition } from "./types";
 
 /**
@@ -26,7 +26,7 @@ export const WEB_APP_MONITOR_PERSONAS: Record<"rum-guest", PersonaDefinition> = 
             notLakeFormationAdmin,
             cannotChangeSettings,
             cannotGrant,
-            mustNot({ kind: "passRole", role: "any other" }, "pass roles", "remove iam:PassRole from the guest role's policies"),
+            cannotPassRoles("the guest role"),
             ...riskMustNots,
         ],
         mayHold: [
