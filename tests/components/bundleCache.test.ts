@@ -93,6 +93,14 @@ describe("bundle cache", () => {
         expect(bundle()).to.equal("handler v1\ndep v1");
         expect(fs.readFileSync(path.join(cacheDir, entry), "utf8"), "and not written").to.include("planted");
         fs.chmodSync(cacheDir, 0o700);
+        // A link, even to a private directory, is not the directory this user made.
+        const linked = `${cacheDir}-link`;
+        fs.symlinkSync(cacheDir, linked, "dir");
+        try {
+            expect(cachedBundle("key", root, build, linked)).to.equal("handler v1\ndep v1");
+        } finally {
+            fs.rmSync(linked, { force: true });
+        }
         if (process.getuid?.() === 0) {
             // Only root can give the directory away; elsewhere the mode case above stands for both.
             fs.chownSync(cacheDir, 4242, 4242);

@@ -704,6 +704,12 @@ export const PACK_MUTATIONS: PackMutation[] = [
         attachment.outputs.policyArn = "arn:aws-us-gov:iam::aws:policy/service-role/AWSGlueServiceRole";
         return attachment.urn;
     } },
+    { name: "a function's environment naming a GovCloud topic (an ARN outside any policy document)", policy: "arns-in-stack-partition", apply: (e) => {
+        const fn = e.find("aws:lambda/function:Function", "anomaly-ecommerce-alert");
+        const environment = fn.outputs.environment as { variables: Record<string, string> };
+        environment.variables.REGRESSION_TOPIC = "arn:aws-us-gov:sns:us-gov-west-1:123456789012:alerts";
+        return fn.urn;
+    } },
     { name: "a Lake Formation location registered by a China-partition ARN", policy: "arns-in-stack-partition", apply: (e) => {
         const location = e.find("aws:lakeformation/resource:Resource", "lake-location");
         location.outputs.arn = String(location.outputs.arn).replace(/^arn:aws:/, "arn:aws-cn:");
